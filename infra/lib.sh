@@ -1,0 +1,57 @@
+# Shared by the infra scripts: where the stack keeps its downloads and state, and
+# small helpers. Everything lives outside the clone so reruns reuse the cache.
+set -euo pipefail
+
+LUMEN_CACHE="${LUMEN_CACHE:-$HOME/.cache/lumen}"
+LUMEN_STATE="${LUMEN_STATE:-$LUMEN_CACHE/state}"
+INFRA_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+mkdir -p "$LUMEN_CACHE" "$LUMEN_STATE"
+
+PG_VERSION=15
+PG_CLUSTER=main
+PG_PORT="${LUMEN_PG_PORT:-5432}"
+REDIS_PORT="${LUMEN_REDIS_PORT:-6379}"
+OPENSEARCH_PORT="${LUMEN_OPENSEARCH_PORT:-9200}"
+AUTH_EMULATOR_PORT="${LUMEN_AUTH_EMULATOR_PORT:-9099}"
+FIREBASE_TOOLS_VERSION=15.34.2
+
+log() { printf '[infra] %s\n' "$*" >&2; }
+
+# wait_until SECONDS NAME CMD...: polls CMD until it succeeds; prints the time taken.
+wait_until() {
+  local limit=$1 name=$2; shift 2
+  local start=$SECONDS
+  until "$@" >/dev/null 2>&1; do
+    if (( SECONDS - start >= limit )); then
+      log "$name not ready after ${limit}s"
+      return 1
+    fi
+    sleep 0.5
+  done
+  log "$name ready in $((SECONDS - start))s"
+}
+
+apt_install() {
+  if [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -print -quit 2>/dev/null)" ]; then
+    apt-get update -qq
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null \
+    || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null; }
+}
+
+pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+# stop_pid PIDFILE NAME: TERM, wait up to 30 s, then KILL; removes the pid file.
+stop_pid() {
+  local pidfile=$1 name=$2 pid
+  pid_alive "$pidfile" || { rm -f "$pidfile"; return 0; }
+  pid=$(cat "$pidfile")
+  kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  if kill -0 "$pid" 2>/dev/null; then
+    log "$name did not stop in 30s; killing"
+    kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+  fi
+  rm -f "$pidfile"
+  log "$name stopped"
+}
