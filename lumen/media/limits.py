@@ -1,0 +1,10 @@
+import msgspec
+
+
+class Limits(msgspec.Struct, frozen=True):
+    max_pixels: int = 100_000_000
+    # Long edges of the served variants, largest first; each is made from the one before.
+    long_edges: tuple[int, ...] = (2048, 1080, 320)
+    quality: int = 80
+    # libwebp effort 0-6; 4 is its default and what other tools use at this quality.
+    webp_method: int = 4
