@@ -1,0 +1,44 @@
+# The two entry points (see README): `make run` and `make test`. Everything else is a step of them.
+SHELL := /bin/bash
+export UV_PYTHON_DOWNLOADS := never
+UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+
+.PHONY: run test setup stack deps migrate lint typecheck pytest bench down status
+
+run: setup migrate ## the stack, migrations, demo data, the API on :8000 and a worker
+	@trap 'kill 0' EXIT INT TERM; \
+	  $(UV) run lumen worker & \
+	  $(UV) run lumen serve --host 127.0.0.1 --port 8000
+
+test: setup lint typecheck pytest ## everything CI runs
+
+setup: deps stack
+
+deps:
+	@command -v uv >/dev/null 2>&1 || [ -x $(UV) ] || python3 -m pip install --user --quiet uv
+	$(UV) sync --frozen
+
+stack:
+	infra/up
+
+migrate:
+	$(UV) run lumen migrate
+
+lint:
+	$(UV) run ruff check .
+	$(UV) run ruff format --check .
+
+typecheck:
+	$(UV) run mypy
+
+pytest:
+	$(UV) run pytest
+
+bench: setup
+	$(UV) run --group bench python -m bench
+
+status:
+	infra/status
+
+down:
+	infra/down

@@ -1,0 +1,1 @@
+CREATE DATABASE lumen_test OWNER lumen;

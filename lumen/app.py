@@ -1,0 +1,55 @@
+"""The application factory: plugins, routers, exception handlers, OpenAPI."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from litestar import Litestar
+from litestar.config.cors import CORSConfig
+from litestar.datastructures import State
+from litestar.di import Provide
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import RedocRenderPlugin, ScalarRenderPlugin, SwaggerRenderPlugin
+
+from lumen.health import HealthController
+from lumen.logging import add_request_id_header, configure_logging, request_id_middleware
+from lumen.problems import EXCEPTION_HANDLERS
+from lumen.resources import Resources
+from lumen.settings import Settings, load_settings
+
+
+def _provide_resources(state: State) -> Resources:
+    resources: Resources = state.resources
+    return resources
+
+
+def create_app(settings: Settings | None = None) -> Litestar:
+    settings = settings or load_settings()
+    configure_logging(settings.log_level, json=settings.is_production)
+
+    @asynccontextmanager
+    async def lifespan(app: Litestar) -> AsyncIterator[None]:
+        app.state.resources = Resources.open(settings)
+        try:
+            yield
+        finally:
+            await app.state.resources.close()
+
+    return Litestar(
+        route_handlers=[HealthController],
+        dependencies={"resources": Provide(_provide_resources, sync_to_thread=False)},
+        lifespan=[lifespan],
+        middleware=[request_id_middleware],
+        before_send=[add_request_id_header],
+        exception_handlers=EXCEPTION_HANDLERS,
+        cors_config=CORSConfig(allow_origins=list(settings.cors_origins), allow_credentials=True),
+        openapi_config=OpenAPIConfig(
+            title="Lumen API",
+            version="1.0.0",
+            path="/schema",
+            render_plugins=[SwaggerRenderPlugin(), RedocRenderPlugin(), ScalarRenderPlugin()],
+        ),
+        logging_config=None,
+        debug=False,
+    )

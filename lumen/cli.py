@@ -1,0 +1,85 @@
+"""The `lumen` command: serve, worker, migrate and the operator tools."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import click
+
+from lumen.logging import configure_logging
+from lumen.settings import ConfigError, Settings, load_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _settings() -> Settings:
+    try:
+        return load_settings()
+    except ConfigError as exc:
+        raise click.ClickException(f"refusing to start: {exc}") from exc
+
+
+@click.group()
+def main() -> None:
+    """Lumen: photographers and models finding each other."""
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True)
+@click.option("--workers", default=1, show_default=True)
+def serve(host: str, port: int, workers: int) -> None:
+    """Run the HTTP API."""
+    import uvicorn
+
+    _settings()
+    uvicorn.run(
+        "lumen.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+        proxy_headers=True,
+    )
+
+
+@main.command()
+@click.option("--check", is_flag=True, help="Exit 0 when a worker's heartbeat is fresh.")
+def worker(check: bool) -> None:
+    """Run the background worker (projections, image pipeline)."""
+    from arq.worker import async_check_health, run_worker
+
+    from lumen.workers.settings import WorkerSettings, queue_name, redis_settings, worker_options
+
+    settings = _settings()
+    configure_logging(settings.log_level, json=settings.is_production)
+    if check:
+        raise SystemExit(
+            asyncio.run(
+                async_check_health(
+                    redis_settings(settings),
+                    queue_name=queue_name(settings),
+                )
+            )
+        )
+    run_worker(WorkerSettings, **worker_options(settings))  # type: ignore[arg-type]
+
+
+@main.command()
+@click.argument("direction", type=click.Choice(["up", "down"]), default="up")
+@click.argument("revision", required=False)
+def migrate(direction: str, revision: str | None) -> None:
+    """Apply migrations (up to head) or roll back (down to REVISION, default one step)."""
+    from lumen.db.migrations import downgrade, upgrade
+
+    settings = _settings()
+    if direction == "up":
+        upgrade(settings.database_url, revision or "head")
+    else:
+        downgrade(settings.database_url, revision or "-1")
+
+
+if __name__ == "__main__":
+    main()

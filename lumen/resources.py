@@ -1,0 +1,37 @@
+"""Connections to the backing services, opened once per process and closed on shutdown."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from redis.asyncio import Redis
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from lumen import engine as search_engine
+from lumen.db.engine import Sessions, create_engine, create_sessions
+from lumen.settings import Settings
+
+
+@dataclass(slots=True)
+class Resources:
+    settings: Settings
+    db: AsyncEngine
+    sessions: Sessions
+    redis: Redis
+    search: search_engine.SearchClient
+
+    @classmethod
+    def open(cls, settings: Settings) -> Resources:
+        db = create_engine(settings)
+        return cls(
+            settings=settings,
+            db=db,
+            sessions=create_sessions(db),
+            redis=Redis.from_url(settings.redis_url, socket_connect_timeout=2, socket_timeout=5),
+            search=search_engine.connect(settings),
+        )
+
+    async def close(self) -> None:
+        await self.search.close()
+        await self.redis.aclose()
+        await self.db.dispose()

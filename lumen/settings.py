@@ -1,0 +1,84 @@
+"""Lumen's settings: every knob comes from an environment variable, read in one place."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Literal
+
+import msgspec
+
+Environment = Literal["development", "test", "production"]
+
+# The development default; production refuses to run with it.
+DEV_SECRET_KEY = "lumen-development-secret-key-change-me"  # noqa: S105 - refused in production
+
+# Environment variable → field. FIREBASE_AUTH_EMULATOR_HOST keeps the SDK's own name
+# because firebase-admin reads it directly.
+ENV_NAMES: dict[str, str] = {
+    "LUMEN_ENV": "environment",
+    "LUMEN_DATABASE_URL": "database_url",
+    "LUMEN_REDIS_URL": "redis_url",
+    "LUMEN_SEARCH_URL": "search_url",
+    "LUMEN_INDEX_PREFIX": "index_prefix",
+    "LUMEN_FIREBASE_PROJECT_ID": "firebase_project_id",
+    "FIREBASE_AUTH_EMULATOR_HOST": "auth_emulator_host",
+    "LUMEN_MEDIA_DIR": "media_dir",
+    "LUMEN_CORS_ORIGINS": "cors_origins",
+    "LUMEN_SECRET_KEY": "secret_key",
+    "LUMEN_LOG_LEVEL": "log_level",
+}
+
+
+class ConfigError(Exception):
+    """Settings that Lumen must not start with."""
+
+
+class Settings(msgspec.Struct, frozen=True, kw_only=True):
+    environment: Environment = "development"
+    database_url: str = "postgresql+asyncpg://lumen:lumen@127.0.0.1:5432/lumen"
+    redis_url: str = "redis://127.0.0.1:6379/0"
+    search_url: str = "http://127.0.0.1:9200"
+    index_prefix: str = "lumen"
+    firebase_project_id: str = "demo-lumen"
+    auth_emulator_host: str | None = None
+    media_dir: Path = Path.home() / ".local/share/lumen/media"
+    cors_origins: tuple[str, ...] = ("http://localhost:3000", "http://127.0.0.1:3000")
+    secret_key: str = DEV_SECRET_KEY
+    log_level: str = "INFO"
+
+    def __post_init__(self) -> None:
+        if self.environment != "production":
+            return
+        if self.auth_emulator_host:
+            # With the emulator variable set, firebase-admin accepts unsigned tokens.
+            raise ConfigError("FIREBASE_AUTH_EMULATOR_HOST must not be set in production")
+        if self.secret_key == DEV_SECRET_KEY or len(self.secret_key) < 32:
+            raise ConfigError("LUMEN_SECRET_KEY must be set to 32+ characters in production")
+
+    @property
+    def is_production(self) -> bool:
+        return self.environment == "production"
+
+
+def _decode(kind: type, value: object) -> object:
+    if kind is Path and isinstance(value, str):
+        return Path(value).expanduser()
+    raise NotImplementedError
+
+
+def load_settings(env: Mapping[str, str] | None = None) -> Settings:
+    source = os.environ if env is None else env
+    raw: dict[str, object] = {}
+    for name, field in ENV_NAMES.items():
+        value = source.get(name)
+        if value is None or value == "":
+            continue
+        raw[field] = (
+            [v.strip() for v in value.split(",") if v.strip()] if field == "cors_origins" else value
+        )
+    try:
+        return msgspec.convert(raw, Settings, strict=False, dec_hook=_decode)
+    except msgspec.ValidationError as exc:
+        raise ConfigError(f"invalid settings: {exc}") from exc

@@ -1,0 +1,53 @@
+"""arq worker configuration. Jobs stay thin: their logic lives in projections/ and media/."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from arq.connections import RedisSettings
+from arq.cron import cron
+
+from lumen.resources import Resources
+from lumen.settings import Settings, load_settings
+from lumen.workers.heartbeat import beat
+
+HEARTBEAT_INTERVAL_S = 10
+
+
+def queue_name(settings: Settings) -> str:
+    # One queue per index prefix keeps a test run's jobs away from a running Lumen's.
+    return f"{settings.index_prefix}:jobs"
+
+
+def redis_settings(settings: Settings) -> RedisSettings:
+    return RedisSettings.from_dsn(settings.redis_url)
+
+
+async def startup(ctx: dict[str, Any]) -> None:
+    settings: Settings = ctx.get("settings") or load_settings()
+    ctx["settings"] = settings
+    ctx["resources"] = Resources.open(settings)
+
+
+async def shutdown(ctx: dict[str, Any]) -> None:
+    await ctx["resources"].close()
+
+
+class WorkerSettings:
+    functions: ClassVar[list[Any]] = []
+    cron_jobs: ClassVar[list[Any]] = [
+        cron(beat, second=set(range(0, 60, HEARTBEAT_INTERVAL_S)), run_at_startup=True),
+    ]
+    on_startup = startup
+    on_shutdown = shutdown
+    # arq writes a heartbeat key at this interval; `lumen worker --check` reads it.
+    health_check_interval = HEARTBEAT_INTERVAL_S
+    max_jobs = 10
+
+
+def worker_options(settings: Settings) -> dict[str, Any]:
+    return {
+        "redis_settings": redis_settings(settings),
+        "queue_name": queue_name(settings),
+        "ctx": {"settings": settings},
+    }

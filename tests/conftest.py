@@ -1,0 +1,50 @@
+"""Shared fixtures. Every test talks to the real services of infra/, under its own
+database, Redis database, index prefix and queue, so a running Lumen is never touched."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+
+import pytest
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
+
+from lumen.app import create_app
+from lumen.settings import Settings, load_settings
+
+TEST_ENV = {
+    "LUMEN_ENV": "test",
+    "LUMEN_DATABASE_URL": os.environ.get(
+        "LUMEN_TEST_DATABASE_URL", "postgresql+asyncpg://lumen:lumen@127.0.0.1:5432/lumen_test"
+    ),
+    "LUMEN_REDIS_URL": os.environ.get("LUMEN_TEST_REDIS_URL", "redis://127.0.0.1:6379/15"),
+    "LUMEN_SEARCH_URL": os.environ.get("LUMEN_TEST_SEARCH_URL", "http://127.0.0.1:9200"),
+    "LUMEN_INDEX_PREFIX": os.environ.get("LUMEN_TEST_INDEX_PREFIX", "lumen-test"),
+    "LUMEN_FIREBASE_PROJECT_ID": "demo-lumen",
+    "FIREBASE_AUTH_EMULATOR_HOST": os.environ.get("FIREBASE_AUTH_EMULATOR_HOST", "127.0.0.1:9099"),
+    "LUMEN_LOG_LEVEL": "WARNING",
+}
+
+
+def make_settings(**overrides: str) -> Settings:
+    return load_settings({**TEST_ENV, **overrides})
+
+
+@pytest.fixture(scope="session")
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    media = str(tmp_path_factory.mktemp("media"))
+    # firebase-admin reads the emulator host from the process environment.
+    os.environ["FIREBASE_AUTH_EMULATOR_HOST"] = TEST_ENV["FIREBASE_AUTH_EMULATOR_HOST"]
+    return make_settings(LUMEN_MEDIA_DIR=media)
+
+
+@pytest.fixture(scope="session")
+def app(settings: Settings) -> Litestar:
+    return create_app(settings)
+
+
+@pytest.fixture(scope="session")
+async def client(app: Litestar) -> AsyncIterator[AsyncTestClient[Litestar]]:
+    async with AsyncTestClient(app=app) as test_client:
+        yield test_client

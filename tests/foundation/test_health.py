@@ -1,0 +1,65 @@
+from litestar.testing import AsyncTestClient
+
+from lumen.app import create_app
+from tests.conftest import make_settings
+
+
+async def test_live_answers_without_touching_dependencies(client: AsyncTestClient) -> None:
+    response = await client.get("/health/live")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+async def test_ready_reports_every_dependency_up_with_latency(client: AsyncTestClient) -> None:
+    response = await client.get("/health/ready")
+    assert response.status_code == 200
+    checks = response.json()["checks"]
+    assert set(checks) == {"postgres", "redis", "opensearch", "auth_emulator"}
+    for check in checks.values():
+        assert check["status"] == "up"
+        assert check["latency_ms"] >= 0
+
+
+async def _ready_with(**overrides: str) -> tuple[int, dict]:
+    async with AsyncTestClient(app=create_app(make_settings(**overrides))) as client:
+        response = await client.get("/health/ready")
+        assert response.headers["content-type"].startswith("application/problem+json")
+        return response.status_code, response.json()
+
+
+async def test_ready_is_503_naming_postgres_when_it_is_unreachable() -> None:
+    status, body = await _ready_with(
+        LUMEN_DATABASE_URL="postgresql+asyncpg://lumen:lumen@127.0.0.1:1/lumen_test"
+    )
+    assert status == 503
+    assert body["unavailable"] == ["postgres"]
+    assert body["checks"]["redis"]["status"] == "up"
+
+
+async def test_ready_is_503_naming_redis_when_it_is_unreachable() -> None:
+    status, body = await _ready_with(LUMEN_REDIS_URL="redis://127.0.0.1:1/0")
+    assert (status, body["unavailable"]) == (503, ["redis"])
+
+
+async def test_ready_is_503_naming_opensearch_when_it_is_unreachable() -> None:
+    status, body = await _ready_with(LUMEN_SEARCH_URL="http://127.0.0.1:1")
+    assert (status, body["unavailable"]) == (503, ["opensearch"])
+
+
+async def test_ready_is_503_naming_the_auth_emulator_when_it_is_unreachable() -> None:
+    status, body = await _ready_with(FIREBASE_AUTH_EMULATOR_HOST="127.0.0.1:1")
+    assert (status, body["unavailable"]) == (503, ["auth_emulator"])
+
+
+async def test_errors_are_problem_details_with_a_request_id(client: AsyncTestClient) -> None:
+    response = await client.get("/no/such/route", headers={"x-request-id": "abc-123"})
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert response.headers["x-request-id"] == "abc-123"
+    assert response.json()["type"] == "/problems/not-found"
+
+
+async def test_openapi_is_served_with_three_renderers(client: AsyncTestClient) -> None:
+    assert (await client.get("/schema/openapi.json")).status_code == 200
+    for ui in ("swagger", "redoc", "scalar"):
+        assert (await client.get(f"/schema/{ui}")).status_code == 200
