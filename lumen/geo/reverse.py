@@ -76,11 +76,7 @@ class CityIndex:
             km = haversine_km(point.lat, point.lon, city.lat, city.lon)
             if km > max_km:
                 continue
-            # Ties go to the lower id, so that a lookup never depends on load order.
-            if km <= _core_km(city.population) and (
-                covering is None
-                or (city.population, -city.id) > (covering.population, -covering.id)
-            ):
+            if km <= _core_km(city.population) and (covering is None or _outranks(city, covering)):
                 covering = city
             if nearest is None or (km, city.id) < nearest[:2]:
                 nearest = (km, city.id, city)
