@@ -1,0 +1,67 @@
+"""The outbox: every change's event, written in the same transaction as the change."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import BigInteger, DateTime, Identity, Index, Integer, String, Text, func, text
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Mapped, mapped_column
+
+from lumen.db.base import Base
+
+# Projector wakes on this channel; polling covers a missed notification.
+OUTBOX_CHANNEL = "lumen_outbox"
+
+
+class OutboxEvent(Base):
+    __tablename__ = "outbox"
+    __table_args__ = (
+        # The projector's claim query: pending, due, in order.
+        Index(
+            "ix_outbox_pending",
+            "next_attempt_at",
+            "id",
+            postgresql_where=text("processed_at IS NULL AND dead_at IS NULL"),
+        ),
+        Index("ix_outbox_aggregate", "aggregate_type", "aggregate_id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    aggregate_type: Mapped[str] = mapped_column(String(32))
+    aggregate_id: Mapped[str] = mapped_column(String(128))
+    aggregate_version: Mapped[int] = mapped_column(Integer)
+    event_type: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
+    occurred_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )
+    processed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    dead_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+
+def record(
+    session: AsyncSession,
+    aggregate_type: str,
+    aggregate_id: object,
+    version: int,
+    event_type: str,
+    payload: dict[str, Any] | None = None,
+) -> None:
+    """Adds an event to the caller's transaction; it commits or rolls back with the change."""
+    session.add(
+        OutboxEvent(
+            aggregate_type=aggregate_type,
+            aggregate_id=str(aggregate_id),
+            aggregate_version=version,
+            event_type=event_type,
+            payload=payload or {},
+        )
+    )

@@ -1,0 +1,60 @@
+"""Photos: metadata, processing state and where their files are stored."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    CheckConstraint,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
+from sqlalchemy.orm import Mapped, mapped_column
+
+from lumen.db.base import Base
+from lumen.db.columns import Versioned, check_in
+from lumen.db.profiles import LOCATION_CHECKS
+
+PHOTO_STATUSES = ("draft", "processing", "ready", "failed")
+MODERATION_STATES = ("visible", "hidden")
+
+
+class Photo(Versioned, Base):
+    __tablename__ = "photos"
+    __table_args__ = (
+        *LOCATION_CHECKS,
+        CheckConstraint(check_in("status", PHOTO_STATUSES), name="status"),
+        CheckConstraint(check_in("moderation", MODERATION_STATES), name="moderation"),
+        CheckConstraint("width > 0 AND height > 0", name="dimensions"),
+        Index("ix_photos_owner_id_created_at", "owner_id", "created_at"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    owner_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"))
+    title: Mapped[str | None] = mapped_column(String(140))
+    caption: Mapped[str | None] = mapped_column(Text)
+    tags: Mapped[list[str]] = mapped_column(ARRAY(String(40)), default=list)
+    visibility: Mapped[str] = mapped_column(String(16), default="public")
+    status: Mapped[str] = mapped_column(String(16), default="draft", index=True)
+    failure_reason: Mapped[str | None] = mapped_column(Text)
+    moderation: Mapped[str] = mapped_column(String(16), default="visible")
+    moderation_reason: Mapped[str | None] = mapped_column(Text)
+    taken_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    exif: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    location_precision: Mapped[str] = mapped_column(String(16), default="city")
+    city_id: Mapped[int | None] = mapped_column(ForeignKey("cities.id"), index=True)
+    width: Mapped[int | None] = mapped_column(Integer)
+    height: Mapped[int | None] = mapped_column(Integer)
+    original_key: Mapped[str | None] = mapped_column(String(200))
+    variants: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, default=list)
+    placeholder: Mapped[str | None] = mapped_column(String(200))
