@@ -12,6 +12,7 @@ from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import RedocRenderPlugin, ScalarRenderPlugin, SwaggerRenderPlugin
 
+from lumen.auth.dependencies import provide_account, provide_caller
 from lumen.health import HealthController
 from lumen.logging import add_request_id_header, configure_logging, request_id_middleware
 from lumen.problems import EXCEPTION_HANDLERS
@@ -38,7 +39,11 @@ def create_app(settings: Settings | None = None) -> Litestar:
 
     return Litestar(
         route_handlers=[HealthController],
-        dependencies={"resources": Provide(_provide_resources, sync_to_thread=False)},
+        dependencies={
+            "resources": Provide(_provide_resources, sync_to_thread=False),
+            "caller": Provide(provide_caller),
+            "account": Provide(provide_account),
+        },
         lifespan=[lifespan],
         middleware=[request_id_middleware],
         before_send=[add_request_id_header],

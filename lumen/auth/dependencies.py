@@ -1,0 +1,55 @@
+"""Who is asking: the `caller` (a verified token, or None) and the `account` (a
+registered, active user) dependencies that handlers ask for by name."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+from litestar import Request
+from sqlalchemy import select
+
+from lumen.auth.errors import AccountSuspended, RegistrationRequired, Unauthenticated
+from lumen.auth.firebase import firebase_app
+from lumen.auth.tokens import Caller, bearer_token, verify
+from lumen.db.users import User
+from lumen.resources import Resources
+
+
+class Account(msgspec.Struct, frozen=True, kw_only=True):
+    uid: str
+    role: str
+    status: str
+    is_admin: bool
+    email: str | None = None
+
+
+async def provide_caller(request: Request[Any, Any, Any], resources: Resources) -> Caller | None:
+    token = bearer_token(request.headers.get("authorization"))
+    if token is None:
+        return None
+    return await verify(token, firebase_app(resources.settings))
+
+
+async def load_account(resources: Resources, caller: Caller) -> Account:
+    async with resources.sessions() as session:
+        user = await session.scalar(select(User).where(User.uid == caller.uid))
+    if user is None or user.status == "deleted":
+        raise RegistrationRequired("This account is not registered yet.")
+    return Account(
+        uid=user.uid,
+        role=user.role,
+        status=user.status,
+        is_admin=caller.is_admin,
+        email=caller.email,
+    )
+
+
+async def provide_account(resources: Resources, caller: Caller | None) -> Account:
+    """A registered account that may write: suspended users are refused here."""
+    if caller is None:
+        raise Unauthenticated("Sign in and send 'Authorization: Bearer <ID token>'.")
+    account = await load_account(resources, caller)
+    if account.status == "suspended":
+        raise AccountSuspended("A moderator suspended this account; writes are refused.")
+    return account
