@@ -63,12 +63,13 @@ def _detect_iso_bmff(head: bytes) -> MediaType:
     major = head[8:12]
     # Compatible brands follow the major brand and its 4-byte minor version.
     compatible = {head[i : i + 4] for i in range(16, box_end - 3, 4)}
-    # The major brand decides first: a HEIC from a phone also lists mif1, an AVIF often too.
+    # The major brand decides first, then the compatible ones: a phone's HEIC lists mif1
+    # too, and an AVIF may have the generic mif1 as its major brand.
     for brands in ({major}, compatible):
         if brands & _AVIF_BRANDS:
             return MediaType.AVIF
         if brands & _HEIC_BRANDS:
             return MediaType.HEIC
-        if brands & _HEIF_BRANDS:
-            return MediaType.HEIF
+    if ({major} | compatible) & _HEIF_BRANDS:
+        return MediaType.HEIF
     raise UnsupportedMediaTypeError
