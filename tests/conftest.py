@@ -3,14 +3,19 @@ database, Redis database, index prefix and queue, so a running Lumen is never to
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import AsyncIterator
 
 import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
+from sqlalchemy import text
 
 from lumen.app import create_app
+from lumen.db.migrations import upgrade
+from lumen.db.models import Base
+from lumen.resources import Resources
 from lumen.settings import Settings, load_settings
 
 TEST_ENV = {
@@ -48,3 +53,25 @@ def app(settings: Settings) -> Litestar:
 async def client(app: Litestar) -> AsyncIterator[AsyncTestClient[Litestar]]:
     async with AsyncTestClient(app=app) as test_client:
         yield test_client
+
+
+# Reference data the migrations seed; everything else is emptied between tests.
+KEPT_TABLES = {"specialties", "cities", "alembic_version"}
+
+
+@pytest.fixture(scope="session")
+async def resources(settings: Settings) -> AsyncIterator[Resources]:
+    await asyncio.to_thread(upgrade, settings.database_url)
+    opened = Resources.open(settings)
+    yield opened
+    await opened.close()
+
+
+@pytest.fixture
+async def db(resources: Resources) -> AsyncIterator[Resources]:
+    """A migrated, empty test database (reference data kept), and Redis emptied."""
+    tables = ", ".join(f'"{name}"' for name in Base.metadata.tables if name not in KEPT_TABLES)
+    async with resources.db.begin() as conn:
+        await conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    await resources.redis.flushdb()
+    yield resources
