@@ -68,10 +68,10 @@ async def resources(settings: Settings) -> AsyncIterator[Resources]:
 
 
 @pytest.fixture
-async def db(resources: Resources) -> AsyncIterator[Resources]:
+async def db(resources: Resources) -> Resources:
     """A migrated, empty test database (reference data kept), and Redis emptied."""
     tables = ", ".join(f'"{name}"' for name in Base.metadata.tables if name not in KEPT_TABLES)
     async with resources.db.begin() as conn:
         await conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
     await resources.redis.flushdb()
-    yield resources
+    return resources
