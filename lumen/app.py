@@ -12,7 +12,10 @@ from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import RedocRenderPlugin, ScalarRenderPlugin, SwaggerRenderPlugin
 
-from lumen.auth.dependencies import provide_account, provide_caller
+from lumen.auth.dependencies import provide_account, provide_admin, provide_caller
+from lumen.commands.accounts import MeController
+from lumen.commands.moderation import ModerationController
+from lumen.commands.profiles import MyProfileController, ProfileController
 from lumen.health import HealthController
 from lumen.logging import add_request_id_header, configure_logging, request_id_middleware
 from lumen.problems import EXCEPTION_HANDLERS
@@ -38,11 +41,12 @@ def create_app(settings: Settings | None = None) -> Litestar:
             await app.state.resources.close()
 
     return Litestar(
-        route_handlers=[HealthController],
+        route_handlers=[HealthController, MeController, ModerationController],
         dependencies={
             "resources": Provide(_provide_resources, sync_to_thread=False),
             "caller": Provide(provide_caller),
             "account": Provide(provide_account),
+            "admin": Provide(provide_admin),
         },
         lifespan=[lifespan],
         middleware=[request_id_middleware],

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from lumen.auth.admins import users
 from lumen.logging import configure_logging
 from lumen.settings import ConfigError, Settings, load_settings
 
@@ -80,6 +81,8 @@ def migrate(direction: str, revision: str | None) -> None:
     else:
         downgrade(settings.database_url, revision or "-1")
 
+
+main.add_command(users)
 
 if __name__ == "__main__":
     main()

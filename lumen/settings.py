@@ -24,6 +24,7 @@ ENV_NAMES: dict[str, str] = {
     "LUMEN_INDEX_PREFIX": "index_prefix",
     "LUMEN_FIREBASE_PROJECT_ID": "firebase_project_id",
     "FIREBASE_AUTH_EMULATOR_HOST": "auth_emulator_host",
+    "LUMEN_FIREBASE_CERT_URL": "firebase_cert_url",
     "LUMEN_MEDIA_DIR": "media_dir",
     "LUMEN_CORS_ORIGINS": "cors_origins",
     "LUMEN_SECRET_KEY": "secret_key",
@@ -43,6 +44,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     index_prefix: str = "lumen"
     firebase_project_id: str = "demo-lumen"
     auth_emulator_host: str | None = None
+    # Where ID-token signing certificates are fetched from; None means Google's.
+    firebase_cert_url: str | None = None
     media_dir: Path = Path.home() / ".local/share/lumen/media"
     cors_origins: tuple[str, ...] = ("http://localhost:3000", "http://127.0.0.1:3000")
     secret_key: str = DEV_SECRET_KEY
@@ -54,6 +57,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
         if self.auth_emulator_host:
             # With the emulator variable set, firebase-admin accepts unsigned tokens.
             raise ConfigError("FIREBASE_AUTH_EMULATOR_HOST must not be set in production")
+        if self.firebase_cert_url:
+            # Whoever serves these certificates can mint tokens Lumen accepts.
+            raise ConfigError("LUMEN_FIREBASE_CERT_URL must not be set in production")
         if self.secret_key == DEV_SECRET_KEY or len(self.secret_key) < 32:
             raise ConfigError("LUMEN_SECRET_KEY must be set to 32+ characters in production")
 

@@ -1,5 +1,6 @@
-"""Who is asking: the `caller` (a verified token, or None) and the `account` (a
-registered, active user) dependencies that handlers ask for by name."""
+"""Who is asking: the `caller` (a verified token, or None), the `account` (a registered,
+active user) and the `admin` (a token with the admin claim) dependencies that handlers
+ask for by name."""
 
 from __future__ import annotations
 
@@ -9,8 +10,12 @@ import msgspec
 from litestar import Request
 from sqlalchemy import select
 
-from lumen.auth.errors import AccountSuspended, RegistrationRequired, Unauthenticated
-from lumen.auth.firebase import firebase_app
+from lumen.auth.errors import (
+    AccountSuspended,
+    AdminRequired,
+    RegistrationRequired,
+    Unauthenticated,
+)
 from lumen.auth.tokens import Caller, bearer_token, verify
 from lumen.db.users import User
 from lumen.resources import Resources
@@ -28,7 +33,7 @@ async def provide_caller(request: Request[Any, Any, Any], resources: Resources) 
     token = bearer_token(request.headers.get("authorization"))
     if token is None:
         return None
-    return await verify(token, firebase_app(resources.settings))
+    return await verify(token, resources.settings)
 
 
 async def load_account(resources: Resources, caller: Caller) -> Account:
@@ -45,11 +50,23 @@ async def load_account(resources: Resources, caller: Caller) -> Account:
     )
 
 
-async def provide_account(resources: Resources, caller: Caller | None) -> Account:
-    """A registered account that may write: suspended users are refused here."""
+def signed_in(caller: Caller | None) -> Caller:
     if caller is None:
         raise Unauthenticated("Sign in and send 'Authorization: Bearer <ID token>'.")
-    account = await load_account(resources, caller)
+    return caller
+
+
+async def provide_account(resources: Resources, caller: Caller | None) -> Account:
+    """A registered account that may write: suspended users are refused here."""
+    account = await load_account(resources, signed_in(caller))
     if account.status == "suspended":
         raise AccountSuspended("A moderator suspended this account; writes are refused.")
     return account
+
+
+async def provide_admin(caller: Caller | None) -> Caller:
+    # Moderators are operators: the claim is what counts, not a community account.
+    admin = signed_in(caller)
+    if not admin.is_admin:
+        raise AdminRequired("This needs the admin role.")
+    return admin

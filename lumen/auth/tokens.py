@@ -6,9 +6,12 @@ import asyncio
 from typing import Any
 
 import msgspec
-from firebase_admin import App, auth, exceptions
+from firebase_admin import auth, exceptions
+from google.auth import exceptions as google_exceptions
 
 from lumen.auth.errors import AuthUnavailable, ExpiredToken, InvalidToken, RevokedToken
+from lumen.auth.firebase import auth_client
+from lumen.settings import Settings
 
 MAX_TOKEN_LENGTH = 4096
 
@@ -33,9 +36,10 @@ def bearer_token(authorization: str | None) -> str | None:
     return token
 
 
-def _verify(token: str, app: App) -> dict[str, Any]:
+def _verify(token: str, settings: Settings) -> dict[str, Any]:
     try:
-        claims: dict[str, Any] = auth.verify_id_token(token, app, check_revoked=True)
+        client = auth_client(settings)
+        claims: dict[str, Any] = client.verify_id_token(token, check_revoked=True)
     except auth.ExpiredIdTokenError as exc:
         raise ExpiredToken("Sign in again to get a fresh token.") from exc
     except (auth.RevokedIdTokenError, auth.UserDisabledError) as exc:
@@ -44,16 +48,23 @@ def _verify(token: str, app: App) -> dict[str, Any]:
         raise AuthUnavailable("Signing keys could not be fetched; retry shortly.") from exc
     except (auth.InvalidIdTokenError, auth.UserNotFoundError, ValueError) as exc:
         raise InvalidToken("The token could not be verified.") from exc
-    except exceptions.FirebaseError as exc:
+    except (exceptions.FirebaseError, google_exceptions.GoogleAuthError) as exc:
+        # The revocation check needs the identity service and, outside the emulator,
+        # Google credentials; either missing is an outage, not the caller's fault.
         raise AuthUnavailable("The identity service did not answer; retry shortly.") from exc
+    except (TypeError, AttributeError, KeyError) as exc:
+        # The SDK reads header and claims before it can trust them (and never checks a
+        # signature under the emulator), so a token of the wrong JSON shapes lands here.
+        raise InvalidToken("The token could not be verified.") from exc
     return claims
 
 
-async def verify(token: str, app: App) -> Caller:
+async def verify(token: str, settings: Settings) -> Caller:
     # verify_id_token is synchronous and, with check_revoked, does network I/O.
-    claims = await asyncio.to_thread(_verify, token, app)
+    claims = await asyncio.to_thread(_verify, token, settings)
+    email = claims.get("email")
     return Caller(
         uid=str(claims["uid"]),
-        email=claims.get("email"),
+        email=email if isinstance(email, str) else None,
         is_admin=claims.get("admin") is True,
     )

@@ -1,0 +1,167 @@
+"""Admin-only moderation: suspend and unsuspend users, hide and unhide photos. Each
+action writes its audit row, the state change and the outbox event in one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Annotated
+
+import msgspec
+from litestar import Controller, post
+from litestar.di import NamedDependency
+from litestar.params import Parameter
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from lumen.auth.tokens import Caller
+from lumen.db.outbox import record
+from lumen.db.photos import Photo
+from lumen.db.users import ModerationAction, User
+from lumen.problems import DomainError
+from lumen.resources import Resources
+
+Reason = Annotated[str, msgspec.Meta(min_length=1, max_length=2000, pattern=r"\S")]
+
+
+class TargetNotFound(DomainError):
+    status = 404
+    slug = "not-found"
+    title = "Not found"
+
+
+class AlreadyInState(DomainError):
+    status = 409
+    slug = "moderation-conflict"
+    title = "The target is already in that state"
+
+
+class ModerationRequest(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    reason: Reason
+
+
+class ModerationRecord(msgspec.Struct, kw_only=True):
+    id: int
+    action: str
+    target_type: str
+    target_id: str
+    reason: str
+    actor_uid: str
+    created_at: dt.datetime
+
+
+def _record_of(row: ModerationAction) -> ModerationRecord:
+    return ModerationRecord(
+        id=row.id,
+        action=row.action,
+        target_type=row.target_type,
+        target_id=row.target_id,
+        reason=row.reason,
+        actor_uid=row.actor_uid,
+        created_at=row.created_at,
+    )
+
+
+async def _audit(
+    session: AsyncSession, admin: Caller, action: str, target: User | Photo, reason: str
+) -> ModerationAction:
+    target_type, target_id = (
+        ("user", target.uid) if isinstance(target, User) else ("photo", target.id)
+    )
+    row = ModerationAction(
+        actor_uid=admin.uid,
+        action=action,
+        target_type=target_type,
+        target_id=str(target_id),
+        reason=reason,
+    )
+    session.add(row)
+    await session.flush()
+    await session.refresh(row)
+    return row
+
+
+async def set_user_status(
+    resources: Resources, admin: Caller, uid: str, suspended: bool, reason: str
+) -> ModerationAction:
+    before, after = ("active", "suspended") if suspended else ("suspended", "active")
+    async with resources.sessions.begin() as session:
+        user = await session.get(User, uid, with_for_update=True)
+        if user is None or user.status == "deleted":
+            raise TargetNotFound(f"No registered user {uid!r}.")
+        if user.status != before:
+            raise AlreadyInState(f"The user is already {user.status}.")
+        user.status, user.status_reason = after, reason if suspended else None
+        action = "suspend_user" if suspended else "unsuspend_user"
+        row = await _audit(session, admin, action, user, reason)
+        event = "UserSuspended" if suspended else "UserUnsuspended"
+        record(session, "user", uid, user.version, event, {"moderation_action_id": row.id})
+    return row
+
+
+async def set_photo_moderation(
+    resources: Resources, admin: Caller, photo_id: uuid.UUID, hidden: bool, reason: str
+) -> ModerationAction:
+    before, after = ("visible", "hidden") if hidden else ("hidden", "visible")
+    async with resources.sessions.begin() as session:
+        photo = await session.get(Photo, photo_id, with_for_update=True)
+        if photo is None:
+            raise TargetNotFound(f"No photo {photo_id}.")
+        if photo.moderation != before:
+            raise AlreadyInState(f"The photo is already {photo.moderation}.")
+        photo.moderation, photo.moderation_reason = after, reason if hidden else None
+        row = await _audit(
+            session, admin, "hide_photo" if hidden else "unhide_photo", photo, reason
+        )
+        event = "PhotoHidden" if hidden else "PhotoUnhidden"
+        record(session, "photo", photo_id, photo.version, event, {"moderation_action_id": row.id})
+    return row
+
+
+UserId = Annotated[str, Parameter(max_length=128)]
+
+
+class ModerationController(Controller):
+    path = "/v1/moderation"
+    tags = ["moderation"]  # noqa: RUF012 - Litestar reads it as a class attribute
+
+    @post("/users/{uid:str}/suspend", operation_id="suspendUser")
+    async def suspend(
+        self,
+        resources: NamedDependency[Resources],
+        admin: NamedDependency[Caller],
+        uid: UserId,
+        data: ModerationRequest,
+    ) -> ModerationRecord:
+        return _record_of(await set_user_status(resources, admin, uid, True, data.reason))
+
+    @post("/users/{uid:str}/unsuspend", operation_id="unsuspendUser")
+    async def unsuspend(
+        self,
+        resources: NamedDependency[Resources],
+        admin: NamedDependency[Caller],
+        uid: UserId,
+        data: ModerationRequest,
+    ) -> ModerationRecord:
+        return _record_of(await set_user_status(resources, admin, uid, False, data.reason))
+
+    @post("/photos/{photo_id:uuid}/hide", operation_id="hidePhoto")
+    async def hide(
+        self,
+        resources: NamedDependency[Resources],
+        admin: NamedDependency[Caller],
+        photo_id: uuid.UUID,
+        data: ModerationRequest,
+    ) -> ModerationRecord:
+        return _record_of(await set_photo_moderation(resources, admin, photo_id, True, data.reason))
+
+    @post("/photos/{photo_id:uuid}/unhide", operation_id="unhidePhoto")
+    async def unhide(
+        self,
+        resources: NamedDependency[Resources],
+        admin: NamedDependency[Caller],
+        photo_id: uuid.UUID,
+        data: ModerationRequest,
+    ) -> ModerationRecord:
+        return _record_of(
+            await set_photo_moderation(resources, admin, photo_id, False, data.reason)
+        )
