@@ -8,3 +8,6 @@ class Limits(msgspec.Struct, frozen=True):
     quality: int = 80
     # libwebp effort 0-6; 4 is its default and what other tools use at this quality.
     webp_method: int = 4
+    # Encodes run beside the cascade; two threads fill a two-core worker, and more buy
+    # little because each size waits for the one before it.
+    encode_threads: int = 2

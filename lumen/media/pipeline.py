@@ -8,7 +8,7 @@ from lumen.media.formats import SNIFF_BYTES, MediaType, detect_media_type
 from lumen.media.limits import Limits
 from lumen.media.placeholder import Placeholder, placeholder
 from lumen.media.storage import Storage
-from lumen.media.variants import Variant, cascade, encode, plan_sizes
+from lumen.media.variants import Variant, cascade, encode_all, plan_sizes, shrink
 
 # Orientations 5-8 turn the picture a quarter: width and height trade places on screen.
 _QUARTER_TURNS = frozenset({5, 6, 7, 8})
@@ -46,19 +46,20 @@ def process(original: bytes | Path, limits: Limits | None = None) -> ProcessedIm
         # the JPEG draft needs; the orientation itself is read once the pixels are in.
         decoded = decode(image, plan_sizes(stored_size, limits.long_edges)[0])
         exif, orientation = read_exif(image)
-        width, height = stored_size[::-1] if orientation in _QUARTER_TURNS else stored_size
+        turned = orientation in _QUARTER_TURNS
+        width, height = stored_size[::-1] if turned else stored_size
         sizes = plan_sizes((width, height), limits.long_edges)
-        display, icc = to_display_colour(orient(decoded, orientation))
-        variants: list[Variant] = []
-        for step in cascade(display, sizes):
-            variants += encode(step, icc, limits)
+        display, icc = to_display_colour(decoded)
+        # Turning the largest variant rather than the decode moves fewer pixels.
+        largest = shrink(display, sizes[0][::-1] if turned else sizes[0])
+        variants = encode_all(cascade(orient(largest, orientation), sizes), icc, limits)
         return ProcessedImage(
             media_type=media_type,
             width=width,
             height=height,
             exif=exif,
             variants=variants,
-            placeholder=placeholder(step),
+            placeholder=placeholder(display),
         )
 
 

@@ -1,5 +1,6 @@
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import msgspec
 from PIL import Image
@@ -35,27 +36,45 @@ def plan_sizes(size: tuple[int, int], long_edges: tuple[int, ...]) -> list[tuple
     return sizes
 
 
+def shrink(image: Image.Image, size: tuple[int, int]) -> Image.Image:
+    if image.size == size:
+        return image
+    return image.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+
+
 def cascade(image: Image.Image, sizes: list[tuple[int, int]]) -> Iterator[Image.Image]:
     # Each size is resampled from the previous one, so the big decode is read only once.
-    current = image
     for size in sizes:
-        if current.size != size:
-            current = current.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
-        yield current
+        image = shrink(image, size)
+        yield image
 
 
-def encode(image: Image.Image, icc: bytes | None, limits: Limits) -> list[Variant]:
-    # A fresh info dict: Pillow copies the source's EXIF, XMP and comment along with every
-    # resize, and some encoders write what they find there. Only the colour profile goes out.
-    image.info = {}
+def encode_all(steps: Iterable[Image.Image], icc: bytes | None, limits: Limits) -> list[Variant]:
+    # Pillow releases the GIL while it resamples and encodes: each size's two encodes run
+    # in threads while the cascade goes on to the next size, and the big WebP no longer
+    # holds up everything after it.
+    with ThreadPoolExecutor(max_workers=limits.encode_threads) as pool:
+        pending = []
+        for step in steps:
+            # A fresh info dict: Pillow copies the source's EXIF, XMP and comment along with
+            # every resize, and some encoders write what they find there. Only ICC goes out.
+            step.info = {}
+            # Each encode gets its own Image object: save() keeps its options on the object.
+            pending.append(pool.submit(_encode, step, MediaType.WEBP, icc, limits))
+            pending.append(pool.submit(_encode, _flatten(step), MediaType.JPEG, icc, limits))
+        return [future.result() for future in pending]
+
+
+def _encode(
+    image: Image.Image, media_type: MediaType, icc: bytes | None, limits: Limits
+) -> Variant:
     profile = {"icc_profile": icc} if icc else {}
-    webp = _save(image, "WEBP", quality=limits.quality, method=limits.webp_method, **profile)
-    jpeg = _save(_flatten(image), "JPEG", quality=limits.quality, progressive=True, **profile)
+    if media_type is MediaType.WEBP:
+        data = _save(image, "WEBP", quality=limits.quality, method=limits.webp_method, **profile)
+    else:
+        data = _save(image, "JPEG", quality=limits.quality, progressive=True, **profile)
     width, height = image.size
-    return [
-        Variant(width=width, height=height, media_type=MediaType.WEBP, data=webp),
-        Variant(width=width, height=height, media_type=MediaType.JPEG, data=jpeg),
-    ]
+    return Variant(width=width, height=height, media_type=media_type, data=data)
 
 
 def _save(image: Image.Image, fmt: str, **params: object) -> bytes:
@@ -66,7 +85,7 @@ def _save(image: Image.Image, fmt: str, **params: object) -> bytes:
 
 def _flatten(image: Image.Image) -> Image.Image:
     if image.mode != "RGBA":
-        return image
+        return image.copy()
     matte = Image.new("RGB", image.size, _MATTE)
     matte.paste(image, mask=image.getchannel("A"))
     return matte
