@@ -41,7 +41,13 @@ def create_app(settings: Settings | None = None) -> Litestar:
             await app.state.resources.close()
 
     return Litestar(
-        route_handlers=[HealthController, MeController, ModerationController],
+        route_handlers=[
+            HealthController,
+            MeController,
+            ModerationController,
+            ProfileController,
+            MyProfileController,
+        ],
         dependencies={
             "resources": Provide(_provide_resources, sync_to_thread=False),
             "caller": Provide(provide_caller),

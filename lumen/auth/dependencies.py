@@ -8,6 +8,7 @@ from typing import Any
 
 import msgspec
 from litestar import Request
+from litestar.di import NamedDependency
 from sqlalchemy import select
 
 from lumen.auth.errors import (
@@ -29,7 +30,9 @@ class Account(msgspec.Struct, frozen=True, kw_only=True):
     email: str | None = None
 
 
-async def provide_caller(request: Request[Any, Any, Any], resources: Resources) -> Caller | None:
+async def provide_caller(
+    request: Request[Any, Any, Any], resources: NamedDependency[Resources]
+) -> Caller | None:
     token = bearer_token(request.headers.get("authorization"))
     if token is None:
         return None
@@ -56,7 +59,9 @@ def signed_in(caller: Caller | None) -> Caller:
     return caller
 
 
-async def provide_account(resources: Resources, caller: Caller | None) -> Account:
+async def provide_account(
+    resources: NamedDependency[Resources], caller: NamedDependency[Caller | None]
+) -> Account:
     """A registered account that may write: suspended users are refused here."""
     account = await load_account(resources, signed_in(caller))
     if account.status == "suspended":
@@ -64,7 +69,7 @@ async def provide_account(resources: Resources, caller: Caller | None) -> Accoun
     return account
 
 
-async def provide_admin(caller: Caller | None) -> Caller:
+async def provide_admin(caller: NamedDependency[Caller | None]) -> Caller:
     # Moderators are operators: the claim is what counts, not a community account.
     admin = signed_in(caller)
     if not admin.is_admin:

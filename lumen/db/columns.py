@@ -27,4 +27,6 @@ class Versioned(Audited):
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, object]:  # noqa: N805 - SQLAlchemy's signature
-        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+        # eager_defaults: server-set timestamps come back with the INSERT/UPDATE (RETURNING),
+        # so nothing is lazily loaded afterwards.
+        return {"version_id_col": cls.__table__.c.version, "eager_defaults": True}  # type: ignore[attr-defined]

@@ -1,0 +1,84 @@
+"""Removing a profile: its photos go with it, the counters of everyone it followed or who
+followed it move, and every affected document gets its event — in a bounded number of
+statements however many photos and follows there are."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Select, delete, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from lumen.db.outbox import OutboxEvent
+from lumen.db.photos import Photo
+from lumen.db.profiles import Follow, Profile
+from lumen.db.users import User
+
+
+def _event(kind: str, ident: object, version: int, event: str, **payload: Any) -> dict[str, Any]:
+    return {
+        "aggregate_type": kind,
+        "aggregate_id": str(ident),
+        "aggregate_version": version,
+        "event_type": event,
+        "payload": payload,
+    }
+
+
+async def _adjust_counters(
+    session: AsyncSession, counter: str, targets: Select[Any], event: str
+) -> list[dict[str, Any]]:
+    column = getattr(Profile, counter)
+    rows = await session.execute(
+        update(Profile)
+        .where(Profile.id.in_(targets))
+        .values({counter: column - 1, "version": Profile.version + 1})
+        .returning(Profile.id, Profile.version)
+        .execution_options(synchronize_session=False)
+    )
+    return [_event("profile", pid, version, event) for pid, version in rows]
+
+
+async def remove_profile(session: AsyncSession, profile: Profile) -> None:
+    user_version = await session.scalar(select(User.version).where(User.uid == profile.user_uid))
+    photos = (
+        await session.execute(select(Photo.id, Photo.version).where(Photo.owner_id == profile.id))
+    ).all()
+    followed = select(Follow.followee_id).where(Follow.follower_id == profile.id)
+    followers = select(Follow.follower_id).where(Follow.followee_id == profile.id)
+    events = [
+        *await _adjust_counters(session, "followers_count", followed, "FollowerRemoved"),
+        *await _adjust_counters(session, "following_count", followers, "FollowRemoved"),
+        # A deletion's version is one past the last, so its tombstone outranks every
+        # document built before it; the owner's versions let photo tombstones do the same.
+        *(
+            _event(
+                "photo",
+                pid,
+                version + 1,
+                "PhotoDeleted",
+                owner_id=str(profile.id),
+                owner_version=profile.version,
+                user_version=user_version,
+            )
+            for pid, version in photos
+        ),
+        _event(
+            "profile",
+            profile.id,
+            profile.version + 1,
+            "ProfileDeleted",
+            user_uid=profile.user_uid,
+            user_version=user_version,
+        ),
+    ]
+    await session.execute(delete(Profile).where(Profile.id == profile.id))
+    await session.execute(insert(OutboxEvent), events)
+    session.expunge(profile)
+
+
+async def remove_profile_of(session: AsyncSession, user_uid: str) -> None:
+    """Removes the user's profile, if any, inside the caller's transaction."""
+    profile = await session.scalar(select(Profile).where(Profile.user_uid == user_uid))
+    if profile is not None:
+        await remove_profile(session, profile)

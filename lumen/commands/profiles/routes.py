@@ -1,0 +1,143 @@
+"""HTTP ↔ profile commands."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from litestar import Controller, Request, Response, delete, get, patch, post, put
+from litestar.di import NamedDependency
+from litestar.params import Parameter
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from lumen.auth.dependencies import Account
+from lumen.commands.errors import NotFound
+from lumen.commands.fields import LocationIn
+from lumen.commands.profiles import handlers
+from lumen.commands.profiles.structs import ProfileIn, ProfileOut, ProfilePatch, SpecialtiesIn
+from lumen.commands.transaction import run_command
+from lumen.commands.versions import etag
+from lumen.db.profiles import Profile
+from lumen.resources import Resources
+
+ProfileId = Annotated[uuid.UUID, Parameter(description="The profile's id")]
+IfMatch = Annotated[
+    str | None,
+    Parameter(header="If-Match", required=False, description="The ETag you last read"),
+]
+Res = NamedDependency[Resources]
+Acc = NamedDependency[Account]
+
+
+async def _view(
+    session: AsyncSession, profile: Profile, account: Account, status: int
+) -> Response[Any]:
+    view = await handlers.owner_view(session, profile, account.role)
+    headers = {"etag": etag(view.version)}
+    if status == 201:
+        headers["location"] = f"/v1/profiles/{view.id}"
+    return Response(view, status_code=status, headers=headers)
+
+
+class ProfileController(Controller):
+    path = "/v1/profiles"
+    tags = ["profiles"]  # noqa: RUF012 - Litestar reads it as a class attribute
+
+    @post("/", operation_id="createProfile", status_code=201)
+    async def create(
+        self, request: Request[Any, Any, Any], data: ProfileIn, account: Acc, resources: Res
+    ) -> Response[ProfileOut]:
+        async def handle(session: AsyncSession) -> Response[Any]:
+            profile = await handlers.create_profile(session, account, data)
+            return await _view(session, profile, account, 201)
+
+        return await run_command(request, resources, account.uid, data, handle)
+
+    @put("/{profile_id:uuid}", operation_id="replaceProfile")
+    async def replace(
+        self,
+        request: Request[Any, Any, Any],
+        profile_id: ProfileId,
+        data: ProfileIn,
+        account: Acc,
+        resources: Res,
+        if_match: IfMatch = None,
+    ) -> Response[ProfileOut]:
+        async def handle(session: AsyncSession) -> Response[Any]:
+            profile = await handlers.replace_profile(session, account, profile_id, if_match, data)
+            return await _view(session, profile, account, 200)
+
+        return await run_command(request, resources, account.uid, data, handle)
+
+    @patch("/{profile_id:uuid}", operation_id="patchProfile")
+    async def patch(
+        self,
+        request: Request[Any, Any, Any],
+        profile_id: ProfileId,
+        data: ProfilePatch,
+        account: Acc,
+        resources: Res,
+        if_match: IfMatch = None,
+    ) -> Response[ProfileOut]:
+        async def handle(session: AsyncSession) -> Response[Any]:
+            profile = await handlers.patch_profile(session, account, profile_id, if_match, data)
+            return await _view(session, profile, account, 200)
+
+        return await run_command(request, resources, account.uid, data, handle)
+
+    @put("/{profile_id:uuid}/specialties", operation_id="setProfileSpecialties")
+    async def set_specialties(
+        self,
+        request: Request[Any, Any, Any],
+        profile_id: ProfileId,
+        data: SpecialtiesIn,
+        account: Acc,
+        resources: Res,
+        if_match: IfMatch = None,
+    ) -> Response[ProfileOut]:
+        async def handle(session: AsyncSession) -> Response[Any]:
+            profile = await handlers.set_specialties(
+                session, account, profile_id, if_match, data.specialties
+            )
+            return await _view(session, profile, account, 200)
+
+        return await run_command(request, resources, account.uid, data, handle)
+
+    @put("/{profile_id:uuid}/location", operation_id="setProfileLocation")
+    async def set_location(
+        self,
+        request: Request[Any, Any, Any],
+        profile_id: ProfileId,
+        data: LocationIn,
+        account: Acc,
+        resources: Res,
+        if_match: IfMatch = None,
+    ) -> Response[ProfileOut]:
+        async def handle(session: AsyncSession) -> Response[Any]:
+            profile = await handlers.set_location(session, account, profile_id, if_match, data)
+            return await _view(session, profile, account, 200)
+
+        return await run_command(request, resources, account.uid, data, handle)
+
+    @delete("/{profile_id:uuid}", operation_id="deleteProfile", status_code=204)
+    async def remove(
+        self, profile_id: ProfileId, account: Acc, resources: Res, if_match: IfMatch = None
+    ) -> None:
+        async with resources.sessions.begin() as session:
+            await handlers.delete_profile(session, account, profile_id, if_match)
+
+
+class MyProfileController(Controller):
+    """The owner's own profile, as they edit it (private fields included)."""
+
+    path = "/v1/me/profile"
+    tags = ["profiles"]  # noqa: RUF012 - Litestar reads it as a class attribute
+
+    @get("/", operation_id="getMyProfile", cache=False)
+    async def mine(self, account: Acc, resources: Res) -> Response[ProfileOut]:
+        async with resources.sessions() as session:
+            profile = await session.scalar(select(Profile).where(Profile.user_uid == account.uid))
+            if profile is None:
+                raise NotFound("You have no profile yet; create one with POST /v1/profiles.")
+            return await _view(session, profile, account, 200)
