@@ -17,7 +17,9 @@ async def test_a_birth_date_can_be_corrected(
     client: Client, settings: Settings, db: Resources
 ) -> None:
     person = await registered(client, settings, role="model")
-    response = await client.patch("/v1/me", json={"birth_date": "1991-02-03"}, headers=person.headers)
+    response = await client.patch(
+        "/v1/me", json={"birth_date": "1991-02-03"}, headers=person.headers
+    )
     assert response.status_code == 200
     assert response.json()["birth_date"] == "1991-02-03"
     assert response.json()["version"] == 2

@@ -43,7 +43,9 @@ async def test_refuses_a_model_a_day_short_of_eighteen(
 ) -> None:
     person = await signed_up(settings)
     response = await client.post(
-        "/v1/me", json={"role": "model", "birth_date": years_ago(18, days=1)}, headers=person.headers
+        "/v1/me",
+        json={"role": "model", "birth_date": years_ago(18, days=1)},
+        headers=person.headers,
     )
     assert response.status_code == 422
     assert response.json()["type"] == "/problems/under-age"
@@ -60,7 +62,9 @@ async def test_accepts_a_model_on_their_eighteenth_birthday_and_a_younger_photog
     adult = {"role": "model", "birth_date": years_ago(18)}
     young = {"role": "photographer", "birth_date": years_ago(16)}
     assert (await client.post("/v1/me", json=adult, headers=model.headers)).status_code == 201
-    assert (await client.post("/v1/me", json=young, headers=photographer.headers)).status_code == 201
+    assert (
+        await client.post("/v1/me", json=young, headers=photographer.headers)
+    ).status_code == 201
 
 
 @pytest.mark.parametrize(
