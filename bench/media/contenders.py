@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    import pyvips
+    import pyvips  # type: ignore[import-untyped]
 
 EDGES = (2048, 1080, 320)
 QUALITY = 80

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pillow_heif
 from PIL import Image, ImageCms, ImageFilter
+from PIL import __version__ as pillow_version
 
 HERE = Path(__file__).parent
 
@@ -73,11 +74,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     runs = parser.parse_args().runs
-    import pyvips
+    import pyvips  # type: ignore[import-untyped]
 
     print(f"machine: {machine()}")
     print(
-        f"Pillow {Image.__version__}, pillow-heif {pillow_heif.__version__}, "
+        f"Pillow {pillow_version}, pillow-heif {pillow_heif.__version__}, "
         f"libvips {pyvips.version(0)}.{pyvips.version(1)}.{pyvips.version(2)}, "
         f"VIPS_CONCURRENCY={os.environ.get('VIPS_CONCURRENCY', 'default')}"
     )

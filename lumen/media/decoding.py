@@ -52,6 +52,8 @@ def open_header(
             image = Image.open(fp, formats=[media_type.pillow_format])
         except (Image.DecompressionBombWarning, Image.DecompressionBombError):
             raise TooManyPixelsError(max_pixels) from None
+        except MemoryError:
+            raise  # the machine's fault, not the file's: worth a retry
         except Exception as exc:
             raise CorruptImageError from exc
         finally:
@@ -69,7 +71,7 @@ def decode(image: ImageFile.ImageFile, largest: tuple[int, int]) -> Image.Image:
         _draft(image, largest)
     try:
         image.load()
-    except MediaError:
+    except (MediaError, MemoryError):
         raise
     except Exception as exc:
         raise CorruptImageError from exc
@@ -101,11 +103,15 @@ def to_display_colour(image: Image.Image) -> tuple[Image.Image, bytes | None]:
     target = "RGBA" if alpha else "RGB"
     profile = _parse_profile(icc)
     if profile is not None and profile.profile.xcolor_space.strip() != "RGB":
-        converted = ImageCms.profileToProfile(
-            image, profile, ImageCms.createProfile("sRGB"), outputMode=target
-        )
+        try:
+            converted = ImageCms.profileToProfile(
+                image, profile, ImageCms.createProfile("sRGB"), outputMode=target
+            )
+        except ImageCms.PyCMSError:
+            converted = None  # a profile that does not fit the pixels: treat them as sRGB
         if converted is not None:
             return converted, srgb_profile()
+        profile = None
     if image.mode != target:
         image = image.convert(target)
     return image, icc if profile is not None else None

@@ -11,3 +11,9 @@ class Limits(msgspec.Struct, frozen=True):
     # Encodes run beside the cascade; two threads fill a two-core worker, and more buy
     # little because each size waits for the one before it.
     encode_threads: int = 2
+
+    def __post_init__(self) -> None:
+        if not self.long_edges or min(self.long_edges) < 1:
+            raise ValueError("long_edges needs at least one positive size")
+        if self.max_pixels < 1 or self.encode_threads < 1:
+            raise ValueError("max_pixels and encode_threads must be positive")

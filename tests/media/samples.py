@@ -2,6 +2,7 @@
 
 import functools
 import io
+import struct
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -106,3 +107,33 @@ async def chunks_of(
 
 def files_under(root: Path) -> list[Path]:
     return [path for path in root.rglob("*") if path.is_file()]
+
+
+def grey_icc() -> bytes:
+    """A minimal ICC v2 grey display profile (white point and a 2.2 tone curve)."""
+
+    def s15(value: float) -> bytes:
+        return struct.pack(">i", round(value * 65536))
+
+    d50 = s15(0.9642) + s15(1.0) + s15(0.8249)
+    tags = [
+        (b"wtpt", b"XYZ " + bytes(4) + d50),
+        (b"kTRC", b"curv" + bytes(4) + struct.pack(">IH", 1, 0x0233) + bytes(2)),
+    ]
+    offset = 128 + 4 + 12 * len(tags)
+    table = body = b""
+    for signature, data in tags:
+        table += signature + struct.pack(">II", offset + len(body), len(data))
+        body += data
+    header = (
+        struct.pack(">I", offset + len(body))
+        + bytes(4)
+        + struct.pack(">I", 0x02100000)
+        + b"mntrGRAYXYZ "
+        + bytes(12)
+        + b"acsp"
+        + bytes(28)
+        + d50
+        + bytes(48)
+    )
+    return header + struct.pack(">I", len(tags)) + table + body

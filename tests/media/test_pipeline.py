@@ -16,7 +16,8 @@ def exif_tags(data: bytes) -> dict[str, object]:
     return dict(exifread.process_file(io.BytesIO(data), details=False))
 
 
-def near(pixel: tuple[int, ...], colour: tuple[int, int, int]) -> bool:
+def near(pixel: object, colour: tuple[int, int, int]) -> bool:
+    assert isinstance(pixel, tuple)
     return all(abs(a - b) < 40 for a, b in zip(pixel, colour, strict=False))
 
 
@@ -119,7 +120,7 @@ def test_transparent_png_keeps_alpha_in_webp_and_is_matted_in_jpeg() -> None:
     image.save(buffer, "PNG")
     webp, jpeg = process(buffer.getvalue()).variants
     assert Image.open(io.BytesIO(webp.data)).getpixel((50, 50))[3] == 0  # type: ignore[index]
-    assert near(Image.open(io.BytesIO(jpeg.data)).getpixel((50, 50)), (255, 255, 255))  # type: ignore[arg-type]
+    assert near(Image.open(io.BytesIO(jpeg.data)).getpixel((50, 50)), (255, 255, 255))
 
 
 def test_placeholder_is_the_dominant_colour() -> None:
@@ -139,3 +140,12 @@ def test_a_file_on_disk_is_processed_like_bytes(tmp_path: Path) -> None:
 def test_limits_choose_the_sizes_and_quality() -> None:
     result = process(encode_photo("JPEG", (600, 400)), Limits(long_edges=(100,), quality=50))
     assert {(v.width, v.height) for v in result.variants} == {(67, 100)}
+
+
+@pytest.mark.parametrize(
+    "limits",
+    [{"long_edges": ()}, {"long_edges": (0,)}, {"max_pixels": 0}, {"encode_threads": 0}],
+)
+def test_limits_that_cannot_work_are_refused_up_front(limits: dict[str, object]) -> None:
+    with pytest.raises(ValueError, match=r"must|needs"):
+        Limits(**limits)  # type: ignore[arg-type]
