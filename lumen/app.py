@@ -14,7 +14,9 @@ from litestar.openapi.plugins import RedocRenderPlugin, ScalarRenderPlugin, Swag
 
 from lumen.auth.dependencies import provide_account, provide_admin, provide_caller
 from lumen.commands.accounts import MeController
+from lumen.commands.follows import FollowController
 from lumen.commands.moderation import ModerationController
+from lumen.commands.photos import PhotoController
 from lumen.commands.profiles import MyProfileController, ProfileController
 from lumen.health import HealthController
 from lumen.logging import add_request_id_header, configure_logging, request_id_middleware
@@ -47,6 +49,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             ModerationController,
             ProfileController,
             MyProfileController,
+            PhotoController,
+            FollowController,
         ],
         dependencies={
             "resources": Provide(_provide_resources, sync_to_thread=False),

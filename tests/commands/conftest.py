@@ -22,12 +22,14 @@ Caller = tuple[str, dict[str, str]]  # (uid, headers)
 async def paris_city(resources: Resources) -> int:
     """Paris as the only city these tests need; the full dataset is seeded elsewhere."""
     async with resources.db.begin() as conn:
-        await conn.execute(text(
-            "INSERT INTO cities (id, name, ascii_name, country_code, country_name, region_code,"
-            " population, latitude, longitude, timezone, alternate_names, version)"
-            " VALUES (2988507, 'Paris', 'Paris', 'FR', 'France', '11', 2138551, 48.85341,"
-            " 2.3488, 'Europe/Paris', '{}', 1) ON CONFLICT (id) DO NOTHING"
-        ))
+        await conn.execute(
+            text(
+                "INSERT INTO cities (id, name, ascii_name, country_code, country_name, region_code,"
+                " population, latitude, longitude, timezone, alternate_names, version)"
+                " VALUES (2988507, 'Paris', 'Paris', 'FR', 'France', '11', 2138551, 48.85341,"
+                " 2.3488, 'Europe/Paris', '{}', 1) ON CONFLICT (id) DO NOTHING"
+            )
+        )
     return 2988507
 
 
@@ -38,12 +40,16 @@ def register(db: Resources, settings: Settings) -> Callable[..., Awaitable[Calle
     async def make(role: str = "photographer", status: str = "active") -> Caller:
         uid, token = await sign_up(settings)
         async with db.sessions.begin() as session:
-            session.add(User(
-                uid=uid, role=role, status=status,
-                birth_date_encrypted=Fernet(Fernet.generate_key()).encrypt(
-                    dt.date(1990, 1, 1).isoformat().encode()
-                ),
-            ))
+            session.add(
+                User(
+                    uid=uid,
+                    role=role,
+                    status=status,
+                    birth_date_encrypted=Fernet(Fernet.generate_key()).encrypt(
+                        dt.date(1990, 1, 1).isoformat().encode()
+                    ),
+                )
+            )
         return uid, {"authorization": f"Bearer {token}"}
 
     return make
@@ -53,8 +59,10 @@ async def outbox_events(resources: Resources) -> list[tuple[str, str, int, str]]
     async with resources.sessions() as session:
         rows = await session.execute(
             select(
-                OutboxEvent.aggregate_type, OutboxEvent.aggregate_id,
-                OutboxEvent.aggregate_version, OutboxEvent.event_type,
+                OutboxEvent.aggregate_type,
+                OutboxEvent.aggregate_id,
+                OutboxEvent.aggregate_version,
+                OutboxEvent.event_type,
             ).order_by(OutboxEvent.id)
         )
         return [tuple(r) for r in rows]  # type: ignore[misc]

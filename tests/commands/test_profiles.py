@@ -37,7 +37,10 @@ async def test_creating_a_profile_writes_the_row_and_its_event_together(
     assert created["languages"] == ["pt", "en"]
     assert created["specialties"] == ["fashion", "portrait"]
     assert created["location"] == {
-        "precision": "city", "city_id": paris_city, "latitude": None, "longitude": None,
+        "precision": "city",
+        "city_id": paris_city,
+        "latitude": None,
+        "longitude": None,
     }
     assert response.headers["etag"] == '"1"'
     assert response.headers["location"] == f"/v1/profiles/{created['id']}"
@@ -48,9 +51,17 @@ async def test_patch_changes_only_what_is_sent_and_null_clears(
     client: AsyncTestClient, db: Resources, register
 ) -> None:
     _, headers = await register("model")
-    created = (await client.post("/v1/profiles", json={
-        "display_name": "Bo", "headline": "Model", "bio": "Hello",
-    }, headers=headers)).json()
+    created = (
+        await client.post(
+            "/v1/profiles",
+            json={
+                "display_name": "Bo",
+                "headline": "Model",
+                "bio": "Hello",
+            },
+            headers=headers,
+        )
+    ).json()
     response = await client.patch(
         f"/v1/profiles/{created['id']}", json={"headline": None}, headers=headers
     )
@@ -67,7 +78,9 @@ async def test_a_stale_if_match_gets_412_and_changes_nothing(
     client: AsyncTestClient, db: Resources, register
 ) -> None:
     _, headers = await register()
-    created = (await client.post("/v1/profiles", json={"display_name": "C"}, headers=headers)).json()
+    created = (
+        await client.post("/v1/profiles", json={"display_name": "C"}, headers=headers)
+    ).json()
     url = f"/v1/profiles/{created['id']}"
     assert (await client.patch(url, json={"bio": "one"}, headers=headers)).status_code == 200
     stale = await client.patch(url, json={"bio": "two"}, headers={**headers, "if-match": '"1"'})
@@ -80,7 +93,9 @@ async def test_concurrent_patches_with_the_same_if_match_give_one_200_and_one_41
     client: AsyncTestClient, db: Resources, register
 ) -> None:
     _, headers = await register()
-    created = (await client.post("/v1/profiles", json={"display_name": "D"}, headers=headers)).json()
+    created = (
+        await client.post("/v1/profiles", json={"display_name": "D"}, headers=headers)
+    ).json()
     url = f"/v1/profiles/{created['id']}"
     guarded = {**headers, "if-match": '"1"'}
     results = await asyncio.gather(
@@ -110,7 +125,9 @@ async def test_an_idempotency_key_reused_for_another_body_is_refused(
 ) -> None:
     _, headers = await register()
     keyed = {**headers, "idempotency-key": "k"}
-    assert (await client.post("/v1/profiles", json={"display_name": "F"}, headers=keyed)).status_code == 201
+    assert (
+        await client.post("/v1/profiles", json={"display_name": "F"}, headers=keyed)
+    ).status_code == 201
     other = await client.post("/v1/profiles", json={"display_name": "G"}, headers=keyed)
     assert other.status_code == 422
     assert other.json()["type"] == "/problems/idempotency-key-reused"
@@ -131,7 +148,9 @@ async def test_deleting_a_profile_records_its_deletion_one_version_on(
     client: AsyncTestClient, db: Resources, register
 ) -> None:
     _, headers = await register()
-    created = (await client.post("/v1/profiles", json={"display_name": "I"}, headers=headers)).json()
+    created = (
+        await client.post("/v1/profiles", json={"display_name": "I"}, headers=headers)
+    ).json()
     response = await client.delete(f"/v1/profiles/{created['id']}", headers=headers)
     assert response.status_code == 204
     assert (await outbox_events(db))[-1] == ("profile", created["id"], 2, "ProfileDeleted")

@@ -11,7 +11,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from lumen.auth.dependencies import Account
-from lumen.auth.errors import Forbidden
+from lumen.auth.guards import ensure_owner
 from lumen.commands import locations
 from lumen.commands.attributes import has_studio, validate_attributes
 from lumen.commands.errors import Conflict, InvalidInput, NotFound
@@ -40,8 +40,7 @@ async def owned_profile(
     profile = await session.get(Profile, profile_id)
     if profile is None:
         raise NotFound(f"No profile {profile_id}.")
-    if profile.user_uid != account.uid:
-        raise Forbidden("Only the owner may change this profile.")
+    ensure_owner(account, profile.user_uid)
     check_if_match(if_match, profile.version)
     return profile
 

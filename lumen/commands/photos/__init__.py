@@ -1,0 +1,3 @@
+from lumen.commands.photos.routes import PhotoController
+
+__all__ = ["PhotoController"]

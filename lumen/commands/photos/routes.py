@@ -1,0 +1,82 @@
+"""HTTP ↔ photo metadata commands."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from litestar import Controller, Request, Response, delete, patch, post, put
+from litestar.di import NamedDependency
+from litestar.params import Parameter
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from lumen.auth.dependencies import Account
+from lumen.commands.photos import handlers
+from lumen.commands.photos.structs import PhotoIn, PhotoOut, PhotoPatch
+from lumen.commands.profiles.routes import IfMatch
+from lumen.commands.transaction import run_command
+from lumen.commands.versions import etag
+from lumen.db.photos import Photo
+from lumen.resources import Resources
+
+PhotoId = Annotated[uuid.UUID, Parameter(description="The photo's id")]
+Res = NamedDependency[Resources]
+Acc = NamedDependency[Account]
+
+
+def _view(photo: Photo, status: int = 200) -> Response[Any]:
+    headers = {"etag": etag(photo.version)}
+    if status == 201:
+        headers["location"] = f"/v1/photos/{photo.id}"
+    return Response(handlers.owner_view(photo), status_code=status, headers=headers)
+
+
+class PhotoController(Controller):
+    path = "/v1/photos"
+    tags = ["photos"]  # noqa: RUF012 - Litestar reads it as a class attribute
+
+    @post("/", operation_id="createPhoto", status_code=201)
+    async def create(
+        self, request: Request[Any, Any, Any], data: PhotoIn, account: Acc, resources: Res
+    ) -> Response[PhotoOut]:
+        async def handle(session: AsyncSession) -> Response[Any]:
+            return _view(await handlers.create_photo(session, account, data), 201)
+
+        return await run_command(request, resources, account.uid, data, handle)
+
+    @put("/{photo_id:uuid}", operation_id="replacePhoto")
+    async def replace(
+        self,
+        request: Request[Any, Any, Any],
+        photo_id: PhotoId,
+        data: PhotoIn,
+        account: Acc,
+        resources: Res,
+        if_match: IfMatch = None,
+    ) -> Response[PhotoOut]:
+        async def handle(session: AsyncSession) -> Response[Any]:
+            return _view(await handlers.update_photo(session, account, photo_id, if_match, data))
+
+        return await run_command(request, resources, account.uid, data, handle)
+
+    @patch("/{photo_id:uuid}", operation_id="patchPhoto")
+    async def patch(
+        self,
+        request: Request[Any, Any, Any],
+        photo_id: PhotoId,
+        data: PhotoPatch,
+        account: Acc,
+        resources: Res,
+        if_match: IfMatch = None,
+    ) -> Response[PhotoOut]:
+        async def handle(session: AsyncSession) -> Response[Any]:
+            return _view(await handlers.update_photo(session, account, photo_id, if_match, data))
+
+        return await run_command(request, resources, account.uid, data, handle)
+
+    @delete("/{photo_id:uuid}", operation_id="deletePhoto", status_code=204)
+    async def remove(
+        self, photo_id: PhotoId, account: Acc, resources: Res, if_match: IfMatch = None
+    ) -> None:
+        async with resources.sessions.begin() as session:
+            await handlers.delete_photo(session, account, photo_id, if_match)
