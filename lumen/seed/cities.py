@@ -40,6 +40,9 @@ SELECT 'city', id::text, version, 'CitySeeded', '{{}}'::jsonb, 0 FROM changed
 """  # noqa: S608 - the interpolated names are the constants above, never input
 
 
+STAGING = "CREATE TEMP TABLE incoming_cities ON COMMIT DROP AS SELECT * FROM cities WITH NO DATA"
+
+
 def _record(city: City) -> tuple[object, ...]:
     return (
         city.id,
@@ -59,11 +62,7 @@ def _record(city: City) -> tuple[object, ...]:
 async def seed_cities(engine: AsyncEngine) -> int:
     """Upserts every city; returns how many were inserted or changed."""
     async with engine.begin() as conn:
-        await conn.execute(
-            text(
-                "CREATE TEMP TABLE incoming_cities ON COMMIT DROP AS SELECT * FROM cities WITH NO DATA"
-            )
-        )
+        await conn.execute(text(STAGING))
         raw = await conn.get_raw_connection()
         await raw.driver_connection.copy_records_to_table(  # type: ignore[union-attr]
             "incoming_cities", records=[_record(c) for c in iter_cities()], columns=COLUMNS

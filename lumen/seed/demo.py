@@ -1,0 +1,125 @@
+"""`lumen seed demo`: a deterministic community of photographers and models across real
+cities, written through the same commands (and so the same outbox) as the API."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import uuid
+from collections.abc import Callable
+from typing import Literal
+
+from sqlalchemy import select
+
+from lumen.auth.dependencies import Account
+from lumen.auth.tokens import Caller
+from lumen.commands.accounts.handlers import register_account
+from lumen.commands.accounts.structs import Registration
+from lumen.commands.fields import LocationIn
+from lumen.commands.follows import follow
+from lumen.commands.photos.handlers import create_photo
+from lumen.commands.photos.structs import PhotoIn
+from lumen.commands.profiles.handlers import create_profile
+from lumen.commands.profiles.structs import ProfileIn
+from lumen.db.cities import City
+from lumen.db.users import User
+from lumen.resources import Resources
+from lumen.seed import vocabulary as words
+
+Role = Literal["photographer", "model"]
+SIZES = {"small": 40, "medium": 400, "large": 4000}
+PHOTOS_PER_PROFILE = 5
+FOLLOWS_PER_PROFILE = 3
+
+
+def demo_uid(n: int) -> str:
+    return f"demo-{n:06d}"
+
+
+async def _cities(resources: Resources, count: int) -> list[City]:
+    async with resources.sessions() as session:
+        found = await session.scalars(select(City).order_by(City.population.desc()).limit(count))
+        return list(found)
+
+
+def _profile(rng: random.Random, role: str, city: City) -> ProfileIn:
+    name = f"{rng.choice(words.FIRST_NAMES)} {rng.choice(words.LAST_NAMES)}"
+    specialties = rng.sample(words.SPECIALTIES, k=rng.randint(1, 3))
+    near = rng.random() < 0.5
+    location = LocationIn(
+        precision="approximate" if near else "city",
+        city_id=city.id,
+        latitude=city.latitude + rng.uniform(-0.05, 0.05) if near else None,
+        longitude=city.longitude + rng.uniform(-0.05, 0.05) if near else None,
+    )
+    return ProfileIn(
+        display_name=name,
+        headline=f"{specialties[0].replace('-', ' ').title()} {role} in {city.name}",
+        bio=rng.choice(words.BIOS).format(city=city.name, role=role),
+        languages=["en", *rng.sample(words.LANGUAGES, k=rng.randint(0, 2))],
+        specialties=specialties,
+        location=location,
+        nearby_opt_in=near,
+        attributes={"experience": rng.choice(words.EXPERIENCE)},
+    )
+
+
+def _photo(rng: random.Random, city: City) -> PhotoIn:
+    subject = rng.choice(words.PHOTO_SUBJECTS)
+    return PhotoIn(
+        title=f"{subject.title()} in {city.name}",
+        caption=f"Shot on a {rng.choice(words.LIGHT)} day.",
+        tags=[subject, *rng.sample(words.TAGS, k=3)],
+        taken_at=dt.datetime(2025, 1, 1, tzinfo=dt.UTC) + dt.timedelta(days=rng.randint(0, 600)),
+        location=LocationIn(precision="city", city_id=city.id),
+    )
+
+
+async def seed_demo(
+    resources: Resources,
+    profiles: int,
+    seed: int = 7,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Creates the demo community once; re-running it adds nobody twice. Returns new profiles."""
+    rng = random.Random(seed)  # noqa: S311 - demo data, not secrets
+    cities = await _cities(resources, 60)
+    members: list[tuple[Account, uuid.UUID]] = []
+    created = 0
+    for n in range(profiles):
+        role: Role = "photographer" if n % 2 == 0 else "model"
+        account = Account(uid=demo_uid(n), role=role, status="active", is_admin=False)
+        city = rng.choice(cities)
+        profile_in, photos = (
+            _profile(rng, role, city),
+            [_photo(rng, city) for _ in range(PHOTOS_PER_PROFILE)],
+        )
+        async with resources.sessions() as session:
+            exists = await session.get(User, account.uid)
+        if exists is not None:
+            continue
+        birth = dt.date(1985 + n % 15, 1 + n % 12, 1 + n % 28)
+        await register_account(
+            resources, Caller(uid=account.uid), Registration(role=role, birth_date=birth)
+        )
+        async with resources.sessions.begin() as session:
+            profile = await create_profile(session, account, profile_in)
+            for photo in photos:
+                await create_photo(session, account, photo)
+            members.append((account, profile.id))
+        created += 1
+        if progress:
+            progress(1)
+    await _follow_some(resources, rng, members)
+    return created
+
+
+async def _follow_some(
+    resources: Resources, rng: random.Random, members: list[tuple[Account, uuid.UUID]]
+) -> None:
+    ids = [profile_id for _, profile_id in members]
+    for account, mine in members:
+        others = [i for i in ids if i != mine]
+        for target in rng.sample(others, k=min(FOLLOWS_PER_PROFILE, len(others))):
+            async with resources.sessions.begin() as session:
+                await follow(session, account, target)
