@@ -3,10 +3,15 @@ from __future__ import annotations
 import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
+from sqlalchemy import func, select
 
+from lumen.db.outbox import OutboxEvent
+from lumen.db.photos import Photo
+from lumen.db.profiles import Profile
 from lumen.db.users import User
 from lumen.resources import Resources
 from lumen.settings import Settings
+from tests.auth.content import profile_with_photos
 from tests.auth.people import ADULT, registered, years_ago
 from tests.auth.test_accounts import events
 
@@ -86,3 +91,20 @@ async def test_a_deleted_account_can_register_again_and_its_version_keeps_counti
     assert response.status_code == 201
     assert (response.json()["role"], response.json()["version"]) == ("model", 3)
     assert [e for e, _ in await events(db, person.uid)][-1] == "UserRegistered"
+
+
+async def test_deleting_the_account_takes_its_profile_and_photos_off_every_surface(
+    client: Client, settings: Settings, db: Resources
+) -> None:
+    person = await registered(client, settings)
+    profile_id, visible, hidden = await profile_with_photos(db, person.uid)
+    assert (await client.delete("/v1/me", headers=person.headers)).status_code == 204
+    async with db.sessions() as session:
+        assert await session.get(Profile, profile_id) is None
+        assert await session.scalar(select(func.count()).select_from(Photo)) == 0
+        deleted = await session.scalars(
+            select(OutboxEvent.aggregate_id).where(
+                OutboxEvent.event_type.in_(["ProfileDeleted", "PhotoDeleted"])
+            )
+        )
+        assert set(deleted) == {str(profile_id), str(visible), str(hidden)}

@@ -1,20 +1,18 @@
-"""The caller's own account: register, read, correct, delete (`/v1/me`)."""
+"""Account commands: each opens its transaction, changes the user row, records its event."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
 
-import msgspec
-from litestar import Controller, delete, get, patch, post
-from litestar.di import NamedDependency
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from lumen.auth.dependencies import Account, signed_in
+from lumen.auth.dependencies import Account
 from lumen.auth.errors import RegistrationRequired
 from lumen.auth.tokens import Caller
 from lumen.commands import birth_dates
+from lumen.commands.accounts.structs import AccountChanges, Registration
+from lumen.commands.profiles import remove_profile_of
 from lumen.db.outbox import record
 from lumen.db.users import User
 from lumen.problems import DomainError
@@ -25,41 +23,6 @@ class AlreadyRegistered(DomainError):
     status = 409
     slug = "already-registered"
     title = "This account is already registered"
-
-
-class Registration(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
-    role: Literal["photographer", "model"]
-    birth_date: dt.date
-
-
-class AccountChanges(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
-    # The role is fixed at registration: a profile's role-specific attributes and the
-    # audiences that found it depend on it. A birth date can be corrected.
-    birth_date: dt.date | msgspec.UnsetType = msgspec.UNSET
-
-
-class AccountView(msgspec.Struct, kw_only=True):
-    uid: str
-    role: str
-    status: str
-    status_reason: str | None
-    birth_date: dt.date | None
-    is_admin: bool
-    version: int
-    created_at: dt.datetime
-
-
-def _view(user: User, caller: Caller | Account, secret_key: str) -> AccountView:
-    return AccountView(
-        uid=user.uid,
-        role=user.role,
-        status=user.status,
-        status_reason=user.status_reason,
-        birth_date=birth_dates.decrypt(user.birth_date_encrypted, secret_key),
-        is_admin=caller.is_admin,
-        version=user.version,
-        created_at=user.created_at,
-    )
 
 
 async def _locked_user(session: AsyncSession, uid: str) -> User:
@@ -120,49 +83,10 @@ async def update_account(resources: Resources, account: Account, changes: Accoun
 async def delete_account(resources: Resources, account: Account) -> None:
     async with resources.sessions.begin() as session:
         user = await _locked_user(session, account.uid)
+        # The profile and its photos leave every public surface, with their own events.
+        await remove_profile_of(session, user.uid)
         user.status, user.status_reason = "deleted", None
         user.deleted_at = dt.datetime.now(dt.UTC)
         user.birth_date_encrypted = birth_dates.ERASED
         await session.flush()
         record(session, "user", user.uid, user.version, "UserDeleted")
-
-
-class MeController(Controller):
-    path = "/v1/me"
-    tags = ["accounts"]  # noqa: RUF012 - Litestar reads it as a class attribute
-
-    @post(operation_id="registerAccount")
-    async def register(
-        self,
-        resources: NamedDependency[Resources],
-        caller: NamedDependency[Caller | None],
-        data: Registration,
-    ) -> AccountView:
-        who = signed_in(caller)
-        user = await register_account(resources, who, data)
-        return _view(user, who, resources.settings.secret_key)
-
-    # Suspended users may still read their account: it tells them why they are suspended.
-    @get(operation_id="readAccount")
-    async def read(
-        self, resources: NamedDependency[Resources], caller: NamedDependency[Caller | None]
-    ) -> AccountView:
-        who = signed_in(caller)
-        user = await read_account(resources, who)
-        return _view(user, who, resources.settings.secret_key)
-
-    @patch(operation_id="updateAccount")
-    async def update(
-        self,
-        resources: NamedDependency[Resources],
-        account: NamedDependency[Account],
-        data: AccountChanges,
-    ) -> AccountView:
-        user = await update_account(resources, account, data)
-        return _view(user, account, resources.settings.secret_key)
-
-    @delete(operation_id="deleteAccount")
-    async def delete(
-        self, resources: NamedDependency[Resources], account: NamedDependency[Account]
-    ) -> None:
-        await delete_account(resources, account)

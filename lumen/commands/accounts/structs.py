@@ -1,0 +1,48 @@
+"""What `/v1/me` accepts and returns."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+import msgspec
+
+from lumen.auth.dependencies import Account
+from lumen.auth.tokens import Caller
+from lumen.commands import birth_dates
+from lumen.db.users import User
+
+
+class Registration(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    role: Literal["photographer", "model"]
+    birth_date: dt.date
+
+
+class AccountChanges(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    # The role is fixed at registration: a profile's role-specific attributes and the
+    # audiences that found it depend on it. A birth date can be corrected.
+    birth_date: dt.date | msgspec.UnsetType = msgspec.UNSET
+
+
+class AccountView(msgspec.Struct, kw_only=True):
+    uid: str
+    role: str
+    status: str
+    status_reason: str | None
+    birth_date: dt.date | None
+    is_admin: bool
+    version: int
+    created_at: dt.datetime
+
+
+def view_of(user: User, caller: Caller | Account, secret_key: str) -> AccountView:
+    return AccountView(
+        uid=user.uid,
+        role=user.role,
+        status=user.status,
+        status_reason=user.status_reason,
+        birth_date=birth_dates.decrypt(user.birth_date_encrypted, secret_key),
+        is_admin=caller.is_admin,
+        version=user.version,
+        created_at=user.created_at,
+    )
