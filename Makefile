@@ -3,9 +3,9 @@ SHELL := /bin/bash
 export UV_PYTHON_DOWNLOADS := never
 UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 
-.PHONY: run test setup stack deps migrate lint typecheck pytest bench down status
+.PHONY: run test setup stack deps migrate seed lint typecheck pytest bench down status
 
-run: setup migrate ## the stack, migrations, demo data, the API on :8000 and a worker
+run: setup migrate seed ## the stack, migrations, demo data, the API on :8000 and a worker
 	@trap 'kill 0' EXIT INT TERM; \
 	  $(UV) run lumen worker & \
 	  $(UV) run lumen serve --host 127.0.0.1 --port 8000
@@ -23,6 +23,10 @@ stack:
 
 migrate:
 	$(UV) run lumen migrate
+
+seed:
+	$(UV) run lumen seed cities
+	$(UV) run lumen seed demo --size small
 
 lint:
 	$(UV) run ruff check .
