@@ -9,7 +9,6 @@ from litestar.testing import AsyncTestClient
 
 from lumen.resources import Resources
 from lumen.settings import Settings
-from tests.auth import world
 from tests.auth.garbage import authorization_headers
 from tests.auth.people import registered
 from tests.auth.routes import api_routes, concrete
@@ -42,7 +41,6 @@ async def test_forged_headers_get_401_on_every_route_under_the_emulator(
 
 def test_the_routes_checked_are_the_apps(app: Litestar) -> None:
     assert api_routes(app) == ROUTES
-    assert len(world.PERSONAS) == 5
 
 
 @pytest.mark.parametrize("name", ["huge", "binary", "latin-1", "invalid UTF-8"])
