@@ -15,8 +15,10 @@ Sessions = async_sessionmaker[AsyncSession]
 
 
 def create_engine(settings: Settings, pool_size: int = 10) -> AsyncEngine:
+    # No pre-ping: it costs a round trip per transaction; a dropped connection fails its
+    # statement and is replaced, and recycling retires connections before servers drop them.
     return create_async_engine(
-        settings.database_url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True
+        settings.database_url, pool_size=pool_size, max_overflow=pool_size, pool_recycle=1800
     )
 
 

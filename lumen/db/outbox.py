@@ -5,7 +5,18 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, DateTime, Identity, Index, Integer, String, Text, func, text
+from sqlalchemy import (
+    BigInteger,
+    DateTime,
+    Identity,
+    Index,
+    Integer,
+    String,
+    Text,
+    func,
+    insert,
+    text,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
@@ -47,7 +58,7 @@ class OutboxEvent(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
 
 
-def record(
+async def record(
     session: AsyncSession,
     aggregate_type: str,
     aggregate_id: object,
@@ -56,12 +67,14 @@ def record(
     payload: dict[str, Any] | None = None,
 ) -> None:
     """Adds an event to the caller's transaction; it commits or rolls back with the change."""
-    session.add(
-        OutboxEvent(
+    # A plain INSERT: the event is never read back, so the unit of work has nothing to track.
+    await session.execute(
+        insert(OutboxEvent).values(
             aggregate_type=aggregate_type,
             aggregate_id=str(aggregate_id),
             aggregate_version=version,
             event_type=event_type,
             payload=payload or {},
+            attempts=0,
         )
     )

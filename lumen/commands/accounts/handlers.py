@@ -47,7 +47,7 @@ async def register_account(resources: Resources, caller: Caller, data: Registrat
             user.role, user.birth_date_encrypted = data.role, encrypted
             user.status, user.deleted_at = "active", None
             await session.flush()
-            record(session, "user", user.uid, user.version, "UserRegistered", {"role": user.role})
+            await record(session, "user", user.uid, user.version, "UserRegistered", {"role": user.role})
             await session.refresh(user)
     except IntegrityError as exc:
         # A concurrent registration of the same uid won the insert.
@@ -75,7 +75,7 @@ async def update_account(resources: Resources, account: Account, changes: Accoun
             await session.flush()
             # The payload names the field, never its value: birth dates stay out of events.
             payload = {"changed": ["birth_date"]}
-            record(session, "user", user.uid, user.version, "UserUpdated", payload)
+            await record(session, "user", user.uid, user.version, "UserUpdated", payload)
             await session.refresh(user)
     return user
 
@@ -89,4 +89,4 @@ async def delete_account(resources: Resources, account: Account) -> None:
         user.deleted_at = dt.datetime.now(dt.UTC)
         user.birth_date_encrypted = birth_dates.ERASED
         await session.flush()
-        record(session, "user", user.uid, user.version, "UserDeleted")
+        await record(session, "user", user.uid, user.version, "UserDeleted")

@@ -60,7 +60,7 @@ async def set_user_status(
         action = "suspend_user" if suspended else "unsuspend_user"
         row = await _audit(session, admin, action, user, reason)
         event = "UserSuspended" if suspended else "UserUnsuspended"
-        record(session, "user", uid, user.version, event, {"moderation_action_id": row.id})
+        await record(session, "user", uid, user.version, event, {"moderation_action_id": row.id})
     return row
 
 
@@ -79,5 +79,5 @@ async def set_photo_moderation(
             session, admin, "hide_photo" if hidden else "unhide_photo", photo, reason
         )
         event = "PhotoHidden" if hidden else "PhotoUnhidden"
-        record(session, "photo", photo_id, photo.version, event, {"moderation_action_id": row.id})
+        await record(session, "photo", photo_id, photo.version, event, {"moderation_action_id": row.id})
     return row

@@ -61,7 +61,7 @@ async def _apply(session: AsyncSession, photo: Photo, changes: dict[str, Any]) -
 
 async def _commit(session: AsyncSession, photo: Photo, event: str) -> None:
     await session.flush()
-    record(session, "photo", photo.id, photo.version, event, {"owner_id": str(photo.owner_id)})
+    await record(session, "photo", photo.id, photo.version, event, {"owner_id": str(photo.owner_id)})
 
 
 async def create_photo(session: AsyncSession, account: Account, data: PhotoIn) -> Photo:
@@ -107,7 +107,7 @@ async def delete_photo(
         )
     ).one()
     # One version past the last, with the owner's, so the tombstone outranks every document.
-    record(
+    await record(
         session,
         "photo",
         photo.id,
