@@ -16,11 +16,14 @@ from lumen.auth.dependencies import provide_account, provide_admin, provide_call
 from lumen.commands.accounts import MeController
 from lumen.commands.follows import FollowController
 from lumen.commands.moderation import ModerationController
+from lumen.commands.photo_files import MyPhotoController, PhotoOriginalController
 from lumen.commands.photos import PhotoController
 from lumen.commands.profiles import MyProfileController, ProfileController
 from lumen.health import HealthController
 from lumen.logging import add_request_id_header, configure_logging, request_id_middleware
 from lumen.problems import EXCEPTION_HANDLERS
+from lumen.projections.health import ProjectionHealthController
+from lumen.queries.media_files import MediaFileController
 from lumen.resources import Resources
 from lumen.settings import Settings, load_settings
 
@@ -45,11 +48,15 @@ def create_app(settings: Settings | None = None) -> Litestar:
     return Litestar(
         route_handlers=[
             HealthController,
+            ProjectionHealthController,
             MeController,
             ModerationController,
             ProfileController,
             MyProfileController,
             PhotoController,
+            PhotoOriginalController,
+            MyPhotoController,
+            MediaFileController,
             FollowController,
         ],
         dependencies={

@@ -26,6 +26,8 @@ ENV_NAMES: dict[str, str] = {
     "FIREBASE_AUTH_EMULATOR_HOST": "auth_emulator_host",
     "LUMEN_FIREBASE_CERT_URL": "firebase_cert_url",
     "LUMEN_MEDIA_DIR": "media_dir",
+    "LUMEN_MAX_UPLOAD_BYTES": "max_upload_bytes",
+    "LUMEN_MAX_IMAGE_PIXELS": "max_image_pixels",
     "LUMEN_CORS_ORIGINS": "cors_origins",
     "LUMEN_SECRET_KEY": "secret_key",
     "LUMEN_LOG_LEVEL": "log_level",
@@ -47,6 +49,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # Where ID-token signing certificates are fetched from; None means Google's.
     firebase_cert_url: str | None = None
     media_dir: Path = Path.home() / ".local/share/lumen/media"
+    # A 24 MP camera JPEG is 10-20 MB and a 50 MP one about 35; bigger is a RAW or a mistake.
+    max_upload_bytes: int = 40 * 1024 * 1024
+    # Checked from the file header before any pixel is decoded.
+    max_image_pixels: int = 100_000_000
     cors_origins: tuple[str, ...] = ("http://localhost:3000", "http://127.0.0.1:3000")
     secret_key: str = DEV_SECRET_KEY
     log_level: str = "INFO"

@@ -6,10 +6,12 @@ from typing import Any, ClassVar
 
 from arq.connections import RedisSettings
 from arq.cron import cron
+from arq.worker import func
 
 from lumen.resources import Resources
 from lumen.settings import Settings, load_settings
 from lumen.workers.heartbeat import beat
+from lumen.workers.photo_jobs import MAX_TRIES, process_photo, requeue_stuck_photos
 
 HEARTBEAT_INTERVAL_S = 10
 
@@ -34,9 +36,13 @@ async def shutdown(ctx: dict[str, Any]) -> None:
 
 
 class WorkerSettings:
-    functions: ClassVar[list[Any]] = []
+    functions: ClassVar[list[Any]] = [
+        # No result kept: the same original may be enqueued again as soon as a run ends.
+        func(process_photo, max_tries=MAX_TRIES, keep_result=0),
+    ]
     cron_jobs: ClassVar[list[Any]] = [
         cron(beat, second=set(range(0, 60, HEARTBEAT_INTERVAL_S)), run_at_startup=True),
+        cron(requeue_stuck_photos, minute=set(range(0, 60, 5)), second=30),
     ]
     on_startup = startup
     on_shutdown = shutdown

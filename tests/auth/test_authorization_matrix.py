@@ -64,6 +64,10 @@ MATRIX: dict[tuple[str, str], E] = {
     ("PUT", "/v1/photos/{photo_id:uuid}"): E(401, 403, 200, 403, 403, body=PHOTO),
     ("PATCH", "/v1/photos/{photo_id:uuid}"): E(401, 403, 200, 403, 403, body=PHOTO),
     ("DELETE", "/v1/photos/{photo_id:uuid}"): E(401, 403, 204, 403, 403),
+    ("PUT", "/v1/photos/{photo_id:uuid}/original"): E(401, 403, 415, 403, 403),
+    ("GET", "/v1/photos/{photo_id:uuid}/original"): E(401, 403, 404, 403, 403),
+    ("GET", "/v1/me/photos/{photo_id:uuid}"): E(401, 403, 200, 403, 403),
+    ("GET", "/v1/media/{key:str}"): E(403, 403, 403, 403, 403, params={"key": "photo_id"}),
 }
 # fmt: on
 

@@ -1,0 +1,107 @@
+"""The upload flow as a client drives it: create a photo, send its bytes, run the job,
+read the photo and its files back over HTTP."""
+
+from __future__ import annotations
+
+import io
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import exifread
+from arq.worker import Worker
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
+from sqlalchemy import select
+
+from lumen.db.outbox import OutboxEvent
+from lumen.db.photos import Photo
+from lumen.resources import Resources
+from lumen.settings import Settings
+from lumen.workers.photo_jobs import process_photo
+from lumen.workers.settings import (
+    WorkerSettings,
+    queue_name,
+    redis_settings,
+    shutdown,
+    startup,
+)
+
+
+@dataclass
+class Owner:
+    client: AsyncTestClient[Litestar]
+    headers: dict[str, str]
+
+    async def new_photo(self, **metadata: Any) -> str:
+        response = await self.client.post(
+            "/v1/photos", json={"title": "t", **metadata}, headers=self.headers
+        )
+        assert response.status_code == 201, response.text
+        photo_id: str = response.json()["id"]
+        return photo_id
+
+    async def upload(self, photo_id: str, data: bytes) -> Any:
+        return await self.client.put(
+            f"/v1/photos/{photo_id}/original",
+            content=data,
+            headers={**self.headers, "content-type": "application/octet-stream"},
+        )
+
+    async def photo(self, photo_id: str) -> dict[str, Any]:
+        response = await self.client.get(f"/v1/me/photos/{photo_id}", headers=self.headers)
+        assert response.status_code == 200, response.text
+        found: dict[str, Any] = response.json()
+        return found
+
+    async def uploaded(self, photo_id: str, data: bytes) -> dict[str, Any]:
+        response = await self.upload(photo_id, data)
+        assert response.status_code == 202, response.text
+        photo: dict[str, Any] = response.json()
+        return photo
+
+
+async def original_key(resources: Resources, photo_id: str) -> str:
+    async with resources.sessions() as session:
+        key = await session.scalar(
+            select(Photo.original_key).where(Photo.id == uuid.UUID(photo_id))
+        )
+    assert key is not None
+    return key
+
+
+async def run_job(resources: Resources, photo_id: str, original_key: str) -> str:
+    return await process_photo({"resources": resources, "job_try": 1}, photo_id, original_key)
+
+
+async def events_of(resources: Resources, photo_id: str) -> list[tuple[int, str]]:
+    async with resources.sessions() as session:
+        rows = await session.execute(
+            select(OutboxEvent.aggregate_version, OutboxEvent.event_type)
+            .where(OutboxEvent.aggregate_id == photo_id)
+            .order_by(OutboxEvent.id)
+        )
+        return [(version, event) for version, event in rows]
+
+
+def exif_tags(data: bytes) -> dict[str, object]:
+    return dict(exifread.process_file(io.BytesIO(data), details=False))
+
+
+async def run_worker(settings: Settings) -> None:
+    """A real worker over the test queue, until the queue is empty."""
+    worker = Worker(
+        functions=WorkerSettings.functions,
+        on_startup=startup,
+        on_shutdown=shutdown,
+        ctx={"settings": settings},
+        redis_settings=redis_settings(settings),
+        queue_name=queue_name(settings),
+        burst=True,
+        poll_delay=0.05,
+        handle_signals=False,
+    )
+    try:
+        await worker.main()
+    finally:
+        await worker.close()
