@@ -29,6 +29,7 @@ from lumen.resources import Resources
 from lumen.settings import load_settings
 
 DB = "lumen_bench_commands"
+ROUNDS = 3
 DSN = f"postgresql://lumen:lumen@127.0.0.1:5432/{DB}"
 ACCOUNT = Account(uid="bench-owner", role="photographer", status="active", is_admin=False)
 PHOTO = PhotoIn(title="Bench", caption="A benchmark photo", tags=["bench", "portrait"])
@@ -59,7 +60,9 @@ async def prepare() -> tuple[Resources, uuid.UUID]:
     return resources, profile.id
 
 
-async def measure(run: Callable[[], Awaitable[None]], requests: int, concurrency: int) -> dict[str, float]:
+async def measure(
+    run: Callable[[], Awaitable[None]], requests: int, concurrency: int
+) -> dict[str, float]:
     for _ in range(50):
         await run()  # warm-up: pools, prepared statements, caches
     latencies: list[float] = []
@@ -87,6 +90,14 @@ async def measure(run: Callable[[], Awaitable[None]], requests: int, concurrency
     }
 
 
+def _best(rounds: list[dict[str, float]]) -> dict[str, float]:
+    return {
+        "p50_ms": min(r["p50_ms"] for r in rounds),
+        "p99_ms": min(r["p99_ms"] for r in rounds),
+        "throughput_per_s": max(r["throughput_per_s"] for r in rounds),
+    }
+
+
 async def main(requests: int, concurrency: int) -> None:
     resources, owner = await prepare()
     pool = await asyncpg.create_pool(DSN, min_size=concurrency, max_size=concurrency)
@@ -101,15 +112,31 @@ async def main(requests: int, concurrency: int) -> None:
         async with resources.sessions.begin() as session:
             await create_photo(session, ACCOUNT, PHOTO)
 
-    floor_stats = await measure(floor, requests, concurrency)
-    command_stats = await measure(command, requests, concurrency)
+    # Alternate the contenders so a burst of background load hits both, and keep each
+    # one's best round.
+    rounds = [
+        (await measure(floor, requests, concurrency), await measure(command, requests, concurrency))
+        for _ in range(ROUNDS)
+    ]
+    floor_stats = _best([r[0] for r in rounds])
+    command_stats = _best([r[1] for r in rounds])
     await pool.close()
     await resources.close()
-    print(json.dumps({"floor": floor_stats, "command": command_stats, "ratios": {
-        "p50": command_stats["p50_ms"] / floor_stats["p50_ms"],
-        "p99": command_stats["p99_ms"] / floor_stats["p99_ms"],
-        "throughput": command_stats["throughput_per_s"] / floor_stats["throughput_per_s"],
-    }}, indent=2))
+    print(
+        json.dumps(
+            {
+                "floor": floor_stats,
+                "command": command_stats,
+                "ratios": {
+                    "p50": command_stats["p50_ms"] / floor_stats["p50_ms"],
+                    "p99": command_stats["p99_ms"] / floor_stats["p99_ms"],
+                    "throughput": command_stats["throughput_per_s"]
+                    / floor_stats["throughput_per_s"],
+                },
+            },
+            indent=2,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from itertools import chain
 from typing import Any
 
 from sqlalchemy import (
@@ -11,15 +12,20 @@ from sqlalchemy import (
     Identity,
     Index,
     Integer,
+    Select,
     String,
     Text,
+    cast,
     func,
     insert,
+    literal,
+    select,
     text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.sql.dml import ReturningInsert, ReturningUpdate
 
 from lumen.db.base import Base
 
@@ -37,6 +43,8 @@ class OutboxEvent(Base):
             "id",
             postgresql_where=text("processed_at IS NULL AND dead_at IS NULL"),
         ),
+        # Operators' dead-letter count and replay, without scanning processed history.
+        Index("ix_outbox_dead", "id", postgresql_where=text("dead_at IS NOT NULL")),
         Index("ix_outbox_aggregate", "aggregate_type", "aggregate_id"),
     )
 
@@ -78,3 +86,36 @@ async def record(
             attempts=0,
         )
     )
+
+
+def with_event(
+    change: ReturningInsert[Any] | ReturningUpdate[Any],
+    aggregate_type: str,
+    event_type: str,
+    payload_columns: tuple[str, ...] = (),
+) -> Select[Any]:
+    """One statement that makes `change` (which RETURNs its table's `id` and `version`)
+    and records its event: the hot commands pay one round trip for both."""
+    changed = change.cte("changed")
+    payload = func.jsonb_build_object(
+        *chain.from_iterable((literal(name), changed.c[name]) for name in payload_columns)
+    )
+    event = insert(OutboxEvent).from_select(
+        [
+            "aggregate_type",
+            "aggregate_id",
+            "aggregate_version",
+            "event_type",
+            "payload",
+            "attempts",
+        ],
+        select(
+            literal(aggregate_type),
+            cast(changed.c.id, String),
+            changed.c.version,
+            literal(event_type),
+            payload,
+            literal(0),
+        ),
+    )
+    return select(changed).add_cte(event.cte("event"))

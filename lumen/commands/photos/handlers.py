@@ -4,27 +4,39 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any, cast
 
 import msgspec
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from lumen.auth.dependencies import Account
 from lumen.auth.guards import ensure_owner
 from lumen.commands import locations
-from lumen.commands.errors import NotFound
+from lumen.commands.errors import NotFound, ProfileRequired
 from lumen.commands.fields import Precision, Visibility
-from lumen.commands.ownership import profile_id_of
 from lumen.commands.photos.structs import PhotoIn, PhotoOut, PhotoPatch
 from lumen.commands.profiles.structs import LocationOut
 from lumen.commands.versions import check_if_match
-from lumen.db.outbox import record
+from lumen.db.outbox import record, with_event
 from lumen.db.photos import Photo
 from lumen.db.profiles import Profile
 from lumen.db.users import User
 
 PLAIN_FIELDS = ("title", "caption", "tags", "visibility", "taken_at")
+INSERTED = (
+    *PLAIN_FIELDS,
+    "exif",
+    "variants",
+    "location_precision",
+    "city_id",
+    "latitude",
+    "longitude",
+    "status",
+    "moderation",
+    "version",
+)
 
 
 async def owned_photo(
@@ -61,21 +73,50 @@ async def _apply(session: AsyncSession, photo: Photo, changes: dict[str, Any]) -
 
 async def _commit(session: AsyncSession, photo: Photo, event: str) -> None:
     await session.flush()
-    await record(session, "photo", photo.id, photo.version, event, {"owner_id": str(photo.owner_id)})
+    await record(
+        session, "photo", photo.id, photo.version, event, {"owner_id": str(photo.owner_id)}
+    )
+
+
+@cache
+def _create_statement() -> Select[tuple[Photo]]:
+    """Finds the owner's profile, inserts the draft and records its event in one
+    statement (creating photos is the hot path of uploads); built once, bound per call."""
+    owner = select(
+        bindparam("id", type_=Photo.__table__.c.id.type),
+        Profile.id,
+        *(bindparam(c, type_=Photo.__table__.c[c].type) for c in INSERTED),
+    ).where(Profile.user_uid == bindparam("owner_uid"))
+    change = insert(Photo).from_select(["id", "owner_id", *INSERTED], owner)
+    statement = with_event(
+        change.returning(*Photo.__table__.c), "photo", "PhotoCreated", ("owner_id",)
+    )
+    return select(Photo).from_statement(statement)  # type: ignore[return-value]
 
 
 async def create_photo(session: AsyncSession, account: Account, data: PhotoIn) -> Photo:
-    photo = Photo(
-        id=uuid.uuid4(),
-        owner_id=await profile_id_of(session, account.uid),
-        exif={},
-        variants=[],
-        location_precision="hidden",
-    )
-    with session.no_autoflush:
-        await _apply(session, photo, msgspec.structs.asdict(data))
-    session.add(photo)
-    await _commit(session, photo, "PhotoCreated")
+    where = await locations.resolve(session, data.location)
+    values = {
+        "id": uuid.uuid4(),
+        "owner_uid": account.uid,
+        "title": data.title,
+        "caption": data.caption,
+        "tags": data.tags,
+        "visibility": data.visibility,
+        "taken_at": data.taken_at,
+        "exif": {},
+        "variants": [],
+        "location_precision": where.precision,
+        "city_id": where.city_id,
+        "latitude": where.latitude,
+        "longitude": where.longitude,
+        "status": "draft",
+        "moderation": "visible",
+        "version": 1,
+    }
+    photo: Photo | None = await session.scalar(_create_statement(), values)
+    if photo is None:
+        raise ProfileRequired("This needs a profile of your own.")
     return photo
 
 
