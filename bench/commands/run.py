@@ -36,7 +36,8 @@ PHOTO = PhotoIn(title="Bench", caption="A benchmark photo", tags=["bench", "port
 FLOOR_SQL = (
     "INSERT INTO photos (id, owner_id, title, caption, tags, visibility, status, moderation,"
     " exif, location_precision, variants, version, created_at, updated_at)"
-    " VALUES ($1, $2, $3, $4, $5, 'public', 'draft', 'visible', '{}', 'hidden', '[]', 1, now(), now())"
+    " VALUES ($1, $2, $3, $4, $5, 'public', 'draft', 'visible', '{}', 'hidden', '[]', 1,"
+    " now(), now())"
 )
 OUTBOX_SQL = (
     "INSERT INTO outbox (aggregate_type, aggregate_id, aggregate_version, event_type, payload,"
