@@ -6,14 +6,30 @@ client could be put beside this one without touching its callers.
 
 from __future__ import annotations
 
-from opensearchpy import AsyncOpenSearch, NotFoundError, TransportError
-from opensearchpy.helpers import async_bulk
+from collections.abc import AsyncIterator, Sequence
+from typing import Any
+
+from opensearchpy import AsyncOpenSearch, ConflictError, NotFoundError, TransportError
+from opensearchpy.helpers import async_bulk, async_scan, async_streaming_bulk
 
 from lumen.settings import Settings
 
 SearchClient = AsyncOpenSearch
 
-__all__ = ["NotFoundError", "SearchClient", "TransportError", "async_bulk", "connect", "index_name"]
+__all__ = [
+    "ConflictError",
+    "NotFoundError",
+    "SearchClient",
+    "TransportError",
+    "async_bulk",
+    "bulk_refusals",
+    "connect",
+    "index_name",
+    "scan_hits",
+]
+
+# Well under the engine's default http.max_content_length (100 MB).
+MAX_BULK_BYTES = 50 * 1024 * 1024
 
 
 def connect(settings: Settings, timeout: float = 10.0) -> SearchClient:
@@ -22,3 +38,36 @@ def connect(settings: Settings, timeout: float = 10.0) -> SearchClient:
 
 def index_name(settings: Settings, name: str) -> str:
     return f"{settings.index_prefix}-{name}"
+
+
+async def bulk_refusals(
+    client: SearchClient, actions: Sequence[dict[str, Any]], *, refresh: bool = False
+) -> list[dict[str, Any]]:
+    """Sends the actions in one bulk request (more only past the size cap) and returns
+    the items the engine refused, each with `_index`, `_id`, `status` and `error`.
+
+    A request that fails as a whole raises TransportError: nothing can be said per item.
+    """
+    refused: list[dict[str, Any]] = []
+    stream = async_streaming_bulk(
+        client,
+        actions,
+        chunk_size=max(1, len(actions)),
+        max_chunk_bytes=MAX_BULK_BYTES,
+        raise_on_error=False,
+        raise_on_exception=True,
+        yield_ok=False,
+        refresh="true" if refresh else "false",
+    )
+    async for ok, item in stream:
+        if not ok:
+            refused.append(next(iter(item.values())))
+    return refused
+
+
+async def scan_hits(
+    client: SearchClient, index: str, query: dict[str, Any], *, size: int = 5000
+) -> AsyncIterator[dict[str, Any]]:
+    """Every hit of the query, in no particular order, through a scroll."""
+    async for hit in async_scan(client, index=index, query=query, size=size, scroll="2m"):
+        yield hit

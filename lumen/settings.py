@@ -31,6 +31,10 @@ ENV_NAMES: dict[str, str] = {
     "LUMEN_CORS_ORIGINS": "cors_origins",
     "LUMEN_SECRET_KEY": "secret_key",
     "LUMEN_LOG_LEVEL": "log_level",
+    "LUMEN_INDEX_REPLICAS": "index_replicas",
+    "LUMEN_PROJECTOR_BATCH_SIZE": "projector_batch_size",
+    "LUMEN_PROJECTOR_MAX_ATTEMPTS": "projector_max_attempts",
+    "LUMEN_PROJECTOR_PAUSE_AFTER_BULK_S": "projector_pause_after_bulk_s",
 }
 
 
@@ -56,6 +60,14 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     cors_origins: tuple[str, ...] = ("http://localhost:3000", "http://127.0.0.1:3000")
     secret_key: str = DEV_SECRET_KEY
     log_level: str = "INFO"
+    # Replicas of every index once loaded; a single-node cluster can place none.
+    index_replicas: int = 0
+    projector_batch_size: int = 500
+    # Failed attempts after which an outbox event is dead until an operator replays it.
+    projector_max_attempts: int = 8
+    # Test knob: hold claimed rows this long after the bulk request, so a crash test can
+    # kill the worker between writing documents and acknowledging the events.
+    projector_pause_after_bulk_s: float = 0.0
 
     def __post_init__(self) -> None:
         if self.environment != "production":

@@ -12,6 +12,12 @@ from lumen.resources import Resources
 from lumen.settings import Settings, load_settings
 from lumen.workers.heartbeat import beat
 from lumen.workers.photo_jobs import MAX_TRIES, process_photo, requeue_stuck_photos
+from lumen.workers.projections import (
+    PROJECTION_CRON_JOBS,
+    PROJECTION_FUNCTIONS,
+    start_projections,
+    stop_projections,
+)
 
 HEARTBEAT_INTERVAL_S = 10
 
@@ -29,9 +35,11 @@ async def startup(ctx: dict[str, Any]) -> None:
     settings: Settings = ctx.get("settings") or load_settings()
     ctx["settings"] = settings
     ctx["resources"] = Resources.open(settings)
+    await start_projections(ctx, queue_name(settings))
 
 
 async def shutdown(ctx: dict[str, Any]) -> None:
+    await stop_projections(ctx)
     await ctx["resources"].close()
 
 
@@ -39,10 +47,12 @@ class WorkerSettings:
     functions: ClassVar[list[Any]] = [
         # No result kept: the same original may be enqueued again as soon as a run ends.
         func(process_photo, max_tries=MAX_TRIES, keep_result=0),
+        *PROJECTION_FUNCTIONS,
     ]
     cron_jobs: ClassVar[list[Any]] = [
         cron(beat, second=set(range(0, 60, HEARTBEAT_INTERVAL_S)), run_at_startup=True),
         cron(requeue_stuck_photos, minute=set(range(0, 60, 5)), second=30),
+        *PROJECTION_CRON_JOBS,
     ]
     on_startup = startup
     on_shutdown = shutdown

@@ -1,0 +1,98 @@
+"""`lumen projections status|rebuild NAME|verify NAME|replay-dead`."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+import click
+import msgspec
+
+from lumen.projections.claims import replay_dead
+from lumen.projections.indices import PROJECTIONS, ensure_indices
+from lumen.projections.rebuild import GRACE_S, rebuild
+from lumen.projections.status import status
+from lumen.projections.verify import verify
+from lumen.resources import Resources
+from lumen.settings import load_settings
+
+T = TypeVar("T")
+NAME = click.argument("name", type=click.Choice(PROJECTIONS))
+
+
+def _run(work: Callable[[Resources], Awaitable[T]]) -> T:
+    async def main() -> T:
+        resources = Resources.open(load_settings())
+        try:
+            await ensure_indices(resources.search, resources.settings)
+            return await work(resources)
+        finally:
+            await resources.close()
+
+    return asyncio.run(main())
+
+
+def _json(value: object) -> str:
+    return msgspec.json.format(msgspec.json.encode(value), indent=2).decode()
+
+
+@click.group()
+def projections() -> None:
+    """Watch, verify and rebuild the search projections."""
+
+
+@projections.command("status")
+def show_status() -> None:
+    """Aliases and indices, documents against source rows, backlog, lag, dead events."""
+    click.echo(_json(_run(status)))
+
+
+@projections.command("verify")
+@NAME
+def verify_command(name: str) -> None:
+    """Source versions against index versions; exits 1 on drift."""
+    drift = _run(lambda resources: verify(resources, name))
+    click.echo(_json(drift))
+    if drift.drifted:
+        raise SystemExit(1)
+
+
+@projections.command("rebuild")
+@NAME
+@click.option(
+    "--grace", default=GRACE_S, show_default=True, help="Seconds before the old index goes."
+)
+def rebuild_command(name: str, grace: float) -> None:
+    """Builds a new index from Postgres while Lumen serves, then swaps it in."""
+    started = time.monotonic()
+    with click.progressbar(
+        length=1,
+        label=f"rebuilding {name}",
+        show_eta=True,
+        show_pos=True,
+        item_show_func=lambda rate: rate,
+    ) as bar:
+
+        def progress(done: int, total: int) -> None:
+            bar.length = max(total, done, 1)
+            rate = done / max(time.monotonic() - started, 1e-6)
+            bar.update(done - bar.pos, f"{rate:,.0f} docs/s")
+
+        result = _run(lambda resources: rebuild(resources, name, grace_s=grace, progress=progress))
+    click.echo(
+        f"{name}: {result.documents} documents into {result.new} (was {result.old or 'none'})"
+    )
+
+
+@projections.command("replay-dead")
+@click.option("--id", "ids", type=int, multiple=True, help="Only these outbox ids.")
+def replay_dead_command(ids: tuple[int, ...]) -> None:
+    """Makes dead events due again."""
+
+    async def replay(resources: Resources) -> int:
+        async with resources.sessions.begin() as session:
+            return await replay_dead(session, list(ids) if ids else None)
+
+    click.echo(f"{_run(replay)} dead events replayed")

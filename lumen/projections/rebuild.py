@@ -1,0 +1,127 @@
+"""Zero-downtime rebuild: a new index joins the write alias (so the live projector keeps
+it current), a backfill loads it from Postgres, and the read alias swaps atomically.
+External versions make the overlap safe: whichever of the projector and the backfill
+writes a document last, the newer version stays.
+
+Re-running after an interruption picks up the unfinished index (the one written to but
+not read) and backfills it again, which only rewrites what is older."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from lumen.engine import SearchClient, bulk_refusals
+from lumen.projections.backfill import documents, source_count
+from lumen.projections.documents import Document
+from lumen.projections.indices import (
+    Layout,
+    create_index,
+    layout,
+    read_alias,
+    tuned_settings,
+    versioned,
+    write_alias,
+)
+from lumen.projections.writes import action
+from lumen.resources import Resources
+
+GRACE_S = 60.0
+PAGE_SIZE = 2000
+# Bulk requests in flight while the next page is read and built.
+PARALLEL_WRITES = 2
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Rebuilt:
+    old: str | None
+    new: str
+    documents: int
+
+
+class BackfillRefused(Exception):
+    """The engine refused documents of the backfill; the rebuild stops before the swap."""
+
+
+async def _target(client: SearchClient, resources: Resources, name: str, now: Layout) -> str:
+    settings = resources.settings
+    unfinished = [i for i in now.writers.get(name, []) if i != now.readers.get(name)]
+    if unfinished:
+        index = unfinished[-1]
+        body = {"index": tuned_settings(settings, loading=True)}
+        await client.indices.put_settings(index=index, body=body)
+        return index
+    index = versioned(settings, name, max(now.versions.get(name, [0])) + 1)
+    await create_index(client, settings, index, name, loading=True)
+    alias = {"add": {"index": index, "alias": write_alias(settings, name)}}
+    await client.indices.update_aliases(body={"actions": [alias]})
+    return index
+
+
+async def _leftovers(client: SearchClient, name: str, now: Layout, keep: str) -> None:
+    # Indices in no alias: what an interrupted grace period left behind.
+    aliased = set(now.readers.values()) | {i for w in now.writers.values() for i in w}
+    prefix = keep.rsplit("-v", 1)[0]
+    for version in now.versions.get(name, []):
+        index = f"{prefix}-v{version}"
+        if index not in aliased and index != keep:
+            await client.indices.delete(index=index, ignore_unavailable=True)
+
+
+async def _load(resources: Resources, name: str, index: str, progress: Progress | None) -> int:
+    total, done = await source_count(resources.sessions, name), 0
+    pages: asyncio.Queue[list[Document] | None] = asyncio.Queue(maxsize=PARALLEL_WRITES)
+
+    async def send() -> None:
+        nonlocal done
+        while (page := await pages.get()) is not None:
+            refused = await bulk_refusals(resources.search, [action(d, index) for d in page])
+            refused = [r for r in refused if r.get("status") != 409]
+            if refused:
+                raise BackfillRefused(f"{len(refused)} documents refused, e.g. {refused[0]}")
+            done += len(page)
+            if progress is not None:
+                progress(done, total)
+
+    async def read() -> None:
+        async for page in documents(resources.sessions, name, PAGE_SIZE):
+            await pages.put(page)
+        for _ in range(PARALLEL_WRITES):
+            await pages.put(None)
+
+    async with asyncio.TaskGroup() as group:
+        group.create_task(read())
+        for _ in range(PARALLEL_WRITES):
+            group.create_task(send())
+    return done
+
+
+async def rebuild(
+    resources: Resources, name: str, *, grace_s: float = GRACE_S, progress: Progress | None = None
+) -> Rebuilt:
+    client, settings = resources.search, resources.settings
+    now = await layout(client, settings)
+    old = now.readers.get(name)
+    new = await _target(client, resources, name, now)
+    await _leftovers(client, name, now, new)
+    loaded = await _load(resources, name, new, progress)
+    await client.indices.put_settings(
+        index=new, body={"index": tuned_settings(settings, loading=False)}
+    )
+    await client.indices.refresh(index=new)
+    await client.cluster.health(index=new, wait_for_status="yellow", timeout="60s")
+    swap = [{"add": {"index": new, "alias": read_alias(settings, name)}}]
+    if old is not None:
+        swap += [
+            {"remove": {"index": old, "alias": read_alias(settings, name)}},
+            {"remove": {"index": old, "alias": write_alias(settings, name)}},
+        ]
+    await client.indices.update_aliases(body={"actions": swap})
+    if old is not None:
+        # Batches that listed their targets before the swap may still write to the old index.
+        await asyncio.sleep(grace_s)
+        await client.indices.delete(index=old, ignore_unavailable=True)
+    return Rebuilt(old, new, loaded)

@@ -1,0 +1,137 @@
+"""The current rows behind a set of documents, in a fixed number of queries however
+many documents there are: one per table group, each with an IN list."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from sqlalchemy import or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import ColumnElement
+
+from lumen.db.cities import City
+from lumen.db.photos import Photo
+from lumen.db.profiles import Follow, Profile, ProfileSpecialty, Specialty
+from lumen.db.users import User
+from lumen.projections.documents import SourceRow
+
+_CITY = (
+    City.name.label("city_name"),
+    City.country_code,
+    City.country_name,
+    City.latitude.label("city_lat"),
+    City.longitude.label("city_lon"),
+)
+_PROFILES = (
+    select(
+        *Profile.__table__.c,
+        User.role,
+        User.status.label("user_status"),
+        User.version.label("user_version"),
+        *_CITY,
+    )
+    .join(User, User.uid == Profile.user_uid)
+    .outerjoin(City, City.id == Profile.city_id)
+)
+_PHOTOS = (
+    select(
+        *Photo.__table__.c,
+        Profile.display_name.label("owner_name"),
+        Profile.visibility.label("owner_visibility"),
+        Profile.version.label("owner_version"),
+        Profile.user_uid,
+        User.role,
+        User.status.label("user_status"),
+        User.version.label("user_version"),
+        *_CITY,
+    )
+    .join(Profile, Profile.id == Photo.owner_id)
+    .join(User, User.uid == Profile.user_uid)
+    .outerjoin(City, City.id == Photo.city_id)
+)
+
+
+@dataclass(slots=True)
+class Wanted:
+    """Ids whose rows a batch needs. `owners`/`owner_uids` pull in all their photos."""
+
+    profiles: set[uuid.UUID] = field(default_factory=set)
+    users: set[str] = field(default_factory=set)
+    owners: set[uuid.UUID] = field(default_factory=set)
+    owner_uids: set[str] = field(default_factory=set)
+    photos: set[uuid.UUID] = field(default_factory=set)
+    cities: set[int] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class Snapshot:
+    profiles: dict[uuid.UUID, SourceRow] = field(default_factory=dict)
+    profile_of_user: dict[str, uuid.UUID] = field(default_factory=dict)
+    specialties: dict[uuid.UUID, list[tuple[str, str]]] = field(default_factory=dict)
+    followees: dict[uuid.UUID, list[str]] = field(default_factory=dict)
+    photos: dict[uuid.UUID, SourceRow] = field(default_factory=dict)
+    photos_of_owner: dict[uuid.UUID, list[uuid.UUID]] = field(default_factory=dict)
+    cities: dict[int, SourceRow] = field(default_factory=dict)
+
+
+def _any_of(*conditions: tuple[Collection[object], ColumnElement[bool]]) -> ColumnElement[bool]:
+    return or_(*(condition for ids, condition in conditions if ids))
+
+
+async def load(session: AsyncSession, wanted: Wanted) -> Snapshot:
+    snapshot = Snapshot()
+    if wanted.profiles or wanted.users or wanted.owners or wanted.owner_uids:
+        await _load_profiles(session, wanted, snapshot)
+    if wanted.photos or wanted.owners or wanted.owner_uids:
+        await _load_photos(session, wanted, snapshot)
+    if wanted.cities:
+        rows = await session.execute(select(*City.__table__.c).where(City.id.in_(wanted.cities)))
+        snapshot.cities = {row.id: row for row in rows}
+    return snapshot
+
+
+async def _load_profiles(session: AsyncSession, wanted: Wanted, snapshot: Snapshot) -> None:
+    ids = wanted.profiles | wanted.owners
+    uids = wanted.users | wanted.owner_uids
+    query = _PROFILES.where(_any_of((ids, Profile.id.in_(ids)), (uids, Profile.user_uid.in_(uids))))
+    for row in await session.execute(query):
+        snapshot.profiles[row.id] = row
+        snapshot.profile_of_user[row.user_uid] = row.id
+    found = list(snapshot.profiles)
+    if not found:
+        return
+    specialties = await session.execute(
+        select(ProfileSpecialty.profile_id, Specialty.slug, Specialty.name)
+        .join(Specialty, Specialty.slug == ProfileSpecialty.specialty_slug)
+        .where(ProfileSpecialty.profile_id.in_(found))
+        .order_by(ProfileSpecialty.profile_id, Specialty.slug)
+    )
+    by_profile: dict[uuid.UUID, list[tuple[str, str]]] = defaultdict(list)
+    for profile_id, slug, name in specialties:
+        by_profile[profile_id].append((slug, name))
+    snapshot.specialties = by_profile
+    follows = await session.execute(
+        select(Follow.follower_id, Follow.followee_id).where(Follow.follower_id.in_(found))
+    )
+    followees: dict[uuid.UUID, list[str]] = defaultdict(list)
+    for follower, followee in follows:
+        followees[follower].append(str(followee))
+    snapshot.followees = followees
+
+
+async def _load_photos(session: AsyncSession, wanted: Wanted, snapshot: Snapshot) -> None:
+    query = _PHOTOS.where(
+        _any_of(
+            (wanted.photos, Photo.id.in_(wanted.photos)),
+            (wanted.owners, Photo.owner_id.in_(wanted.owners)),
+            (wanted.owner_uids, Profile.user_uid.in_(wanted.owner_uids)),
+        )
+    )
+    by_owner: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
+    for row in await session.execute(query):
+        snapshot.photos[row.id] = row
+        by_owner[row.owner_id].append(row.id)
+    snapshot.photos_of_owner = by_owner

@@ -1,0 +1,73 @@
+"""What operators and the metrics endpoint see: each projection's aliases and counts,
+the outbox backlog and recent batch timings."""
+
+from __future__ import annotations
+
+import asyncio
+
+import msgspec
+
+from lumen.projections.backfill import source_count
+from lumen.projections.indices import PROJECTIONS, layout
+from lumen.projections.metrics import (
+    Backlog,
+    BatchTimings,
+    backlog,
+    recent_batches,
+    timings,
+)
+from lumen.resources import Resources
+
+
+class ProjectionStatus(msgspec.Struct):
+    name: str
+    index: str | None
+    write_indices: list[str]
+    documents: int | None
+    tombstones: int | None
+    source_rows: int | None
+
+
+class ProjectorHealth(msgspec.Struct):
+    backlog: Backlog
+    batches: BatchTimings
+    write_indices: dict[str, list[str]]
+
+
+class Status(msgspec.Struct):
+    projections: list[ProjectionStatus]
+    projector: ProjectorHealth
+
+
+async def projector_health(resources: Resources) -> ProjectorHealth:
+    now, waiting, batches = await asyncio.gather(
+        layout(resources.search, resources.settings),
+        backlog(resources.db),
+        recent_batches(resources.redis, resources.settings),
+    )
+    return ProjectorHealth(waiting, timings(batches), now.writers)
+
+
+async def _count(resources: Resources, index: str, tombstone: bool) -> int:
+    body = {"query": {"term": {"tombstone": tombstone}}}
+    return int((await resources.search.count(index=index, body=body))["count"])
+
+
+async def status(resources: Resources, *, with_sources: bool = True) -> Status:
+    """Counting source rows scans tables; the metrics endpoint leaves that out."""
+    health = await projector_health(resources)
+    now = await layout(resources.search, resources.settings)
+    found = []
+    for name in PROJECTIONS:
+        index = now.readers.get(name)
+        found.append(
+            ProjectionStatus(
+                name=name,
+                index=index,
+                write_indices=now.writers.get(name, []),
+                documents=None if index is None else await _count(resources, index, False),
+                tombstones=None if index is None else await _count(resources, index, True),
+                source_rows=await source_count(resources.sessions, name) if with_sources else None,
+            )
+        )
+    return Status(found, health)

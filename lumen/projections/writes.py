@@ -1,0 +1,63 @@
+"""Documents → one bulk request to every index the projection writes to, versioned
+externally so that the engine keeps whichever document is newest."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from lumen.engine import SearchClient, TransportError, bulk_refusals
+from lumen.projections.documents import Document
+from lumen.projections.indices import layout
+from lumen.settings import Settings
+
+DocKey = tuple[str, str]
+
+
+class EngineUnavailable(Exception):
+    """The engine took nothing from this batch; it is retried as a whole, later."""
+
+
+def action(document: Document, index: str) -> dict[str, Any]:
+    return {
+        "_op_type": "index",
+        "_index": index,
+        "_id": document.id,
+        "version": document.version,
+        "version_type": "external",
+        "_source": document.body,
+    }
+
+
+def _refused_reason(item: dict[str, Any]) -> str | None:
+    # A version conflict means the index already holds this version or a newer one.
+    if item.get("status") == 409:
+        return None
+    error = item.get("error")
+    if isinstance(error, dict):
+        return f"{error.get('type')}: {error.get('reason')}"
+    return f"status {item.get('status')}: {error}"
+
+
+async def write(
+    client: SearchClient, settings: Settings, documents: Sequence[Document]
+) -> dict[DocKey, str]:
+    """Writes the documents; returns those the engine refused for good, with why."""
+    if not documents:
+        return {}
+    try:
+        targets = (await layout(client, settings)).writers
+        missing = {d.projection for d in documents} - targets.keys()
+        if missing:
+            raise EngineUnavailable(f"no write index for {', '.join(sorted(missing))}")
+        projection_of = {index: name for name, indices in targets.items() for index in indices}
+        actions = [action(d, index) for d in documents for index in targets[d.projection]]
+        refused = await bulk_refusals(client, actions)
+    except TransportError as exc:
+        raise EngineUnavailable(f"bulk request failed: {exc}") from exc
+    failed: dict[DocKey, str] = {}
+    for item in refused:
+        reason = _refused_reason(item)
+        if reason is not None:
+            failed[(projection_of.get(item["_index"], item["_index"]), item["_id"])] = reason
+    return failed
