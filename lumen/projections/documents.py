@@ -119,7 +119,8 @@ def following_document(row: SourceRow, followees: list[str]) -> Document:
     version = versions.following(row.version, row.user_version)
     if row.user_status != "active":
         return tombstone("following", row.user_uid, version)
-    return _visible("following", row.user_uid, version, {"following": sorted(followees)})
+    fields = {"following": sorted(followees), "profile_id": str(row.id)}
+    return _visible("following", row.user_uid, version, fields)
 
 
 def _orientation(width: int | None, height: int | None) -> str | None:

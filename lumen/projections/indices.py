@@ -91,10 +91,16 @@ async def create_index(
 
 
 async def ensure_indices(client: SearchClient, settings: Settings) -> None:
-    """Creates version 1 of each projection and its aliases where none is being read."""
+    """Creates version 1 of each projection and its aliases where none is being read, and
+    adds fields new to the mappings to the indices that exist."""
     current = await layout(client, settings)
     for name in PROJECTIONS:
         if name in current.readers:
+            # Adding a field is the one mapping change an index takes in place; anything
+            # else is refused here and needs a rebuild.
+            targets = {current.readers[name], *current.writers.get(name, [])}
+            body = {"properties": MAPPINGS[name]}
+            await client.indices.put_mapping(index=",".join(sorted(targets)), body=body)
             continue
         index = versioned(settings, name, 1)
         await create_index(client, settings, index, name)

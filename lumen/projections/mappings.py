@@ -94,6 +94,9 @@ FOLLOWING: dict[str, Any] = {
     **COMMON,
     # Looked up by id (the follower's uid) through a terms lookup, never searched.
     "following": KEYWORD,
+    # The follower's own profile, so a query can leave it out or show it its own
+    # followers-only content knowing only the caller's uid.
+    "profile_id": KEYWORD,
 }
 
 MAPPINGS: dict[str, dict[str, Any]] = {

@@ -172,6 +172,7 @@ async def test_following_document_is_keyed_by_uid(search: Resources) -> None:
     doc = await fetch(search, "following", follower_uid)
     assert doc is not None
     assert doc["following"] == [str(followee)]
+    assert doc["profile_id"] == str(follower)
 
 
 async def test_unknown_events_are_acknowledged(search: Resources) -> None:
