@@ -112,7 +112,7 @@ async def rebuild(
         index=new, body={"index": tuned_settings(settings, loading=False)}
     )
     await client.indices.refresh(index=new)
-    await client.cluster.health(index=new, wait_for_status="yellow", timeout="60s")
+    await client.cluster.health(index=new, wait_for_status="yellow")
     swap = [{"add": {"index": new, "alias": read_alias(settings, name)}}]
     if old is not None:
         swap += [

@@ -12,6 +12,7 @@ from sqlalchemy import text
 
 from lumen.projections.indices import PROJECTIONS, ensure_indices, layout, read_alias
 from lumen.projections.projector import run_batch
+from lumen.projections.verify import verify
 from lumen.resources import Resources
 from tests.projections.world import PARIS
 
@@ -35,6 +36,15 @@ async def search(db: Resources) -> Resources:
             ),
             {"id": PARIS},
         )
+        # Seeding records an event per city; the one above is projected like any other.
+        await conn.execute(
+            text(
+                "INSERT INTO outbox (aggregate_type, aggregate_id, aggregate_version, event_type,"
+                " payload, attempts) SELECT 'city', id::text, version, 'CitySeeded', '{}', 0"
+                " FROM cities"
+            )
+        )
+    await project_all(db)
     return db
 
 
@@ -72,3 +82,10 @@ async def eventually(check: Callable[[], Awaitable[bool]], within_s: float = 20.
         if time.monotonic() > deadline:
             raise AssertionError("condition not reached in time")
         await asyncio.sleep(0.05)
+
+
+async def assert_converged(res: Resources) -> None:
+    """Every projection's index matches Postgres: no missing, stale or extra document."""
+    for name in PROJECTIONS:
+        drift = await verify(res, name)
+        assert not drift.drifted, drift

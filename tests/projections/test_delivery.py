@@ -1,0 +1,193 @@
+"""Failure tests for delivery: late commits, duplicates, reordering, deletes, poison
+events and competing workers. Each ends with the index equal to Postgres."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import uuid
+
+from sqlalchemy import text
+
+from lumen.db.outbox import record
+from lumen.db.profiles import Profile
+from lumen.projections import claims
+from lumen.projections.batch import prepare
+from lumen.projections.indices import read_alias
+from lumen.projections.projector import run_batch
+from lumen.projections.writes import write
+from lumen.resources import Resources
+from tests.conftest import make_settings
+from tests.projections.conftest import (
+    assert_converged,
+    eventually,
+    fetch,
+    pending,
+    project_all,
+    refresh,
+)
+from tests.projections.world import (
+    add_photo,
+    add_profile,
+    add_user,
+    delete_profile,
+    update_profile,
+)
+
+
+async def _build_pending(res: Resources) -> list[object]:
+    """The documents the pending events would produce now, without acknowledging them."""
+    async with res.sessions.begin() as session:
+        events = await claims.claim(session, 1000)
+        built = await prepare(session, events)
+        await session.rollback()
+    return list(built.documents)
+
+
+async def test_an_older_transaction_committing_late_still_reaches_the_index(
+    search: Resources,
+) -> None:
+    late_id = await add_profile(search, await add_user(search))
+    await project_all(search)
+    async with search.sessions.begin() as late:
+        profile = await late.get(Profile, late_id)
+        assert profile is not None
+        profile.headline = "Committed last"
+        await late.flush()
+        # This outbox row gets the smaller id, but stays invisible while the transaction is open.
+        await record(late, "profile", late_id, profile.version, "ProfileUpdated")
+        other = await add_profile(search, await add_user(search))
+        await project_all(search)
+        assert await fetch(search, "profiles", other) is not None
+        doc = await fetch(search, "profiles", late_id)
+        assert doc is not None
+        assert doc["headline"] is None
+    await project_all(search)
+    doc = await fetch(search, "profiles", late_id)
+    assert doc is not None
+    assert doc["headline"] == "Committed last"
+    await assert_converged(search)
+
+
+async def test_the_same_batch_delivered_twice_converges(search: Resources) -> None:
+    owner = await add_profile(search, await add_user(search))
+    await add_photo(search, owner)
+    await update_profile(search, owner, headline="Twice")
+    await project_all(search)
+    async with search.db.begin() as conn:
+        await conn.execute(text("UPDATE outbox SET processed_at = NULL"))
+    assert await project_all(search) > 0
+    await assert_converged(search)
+
+
+async def test_documents_built_earlier_and_written_later_lose(search: Resources) -> None:
+    owner = await add_profile(search, await add_user(search))
+    photo = await add_photo(search, owner)
+    early = await _build_pending(search)
+    await update_profile(search, owner, display_name="Newer Name")
+    await project_all(search)
+    # The earlier snapshot arrives last, as a slow worker's would.
+    assert await write(search.search, search.settings, early) == {}  # type: ignore[arg-type]
+    await refresh(search)
+    doc = await fetch(search, "photos", photo)
+    assert doc is not None
+    assert doc["owner_name"] == "Newer Name"
+    await assert_converged(search)
+
+
+async def test_an_update_arriving_after_a_delete_does_not_resurrect(search: Resources) -> None:
+    for name in ("profiles", "photos", "following"):
+        # The engine forgets deletes at once: only the tombstone document can protect.
+        await search.search.indices.put_settings(
+            index=read_alias(search.settings, name), body={"index": {"gc_deletes": "0s"}}
+        )
+    owner_uid = await add_user(search)
+    owner = await add_profile(search, owner_uid)
+    photo = await add_photo(search, owner)
+    stale = await _build_pending(search)
+    await project_all(search)
+    await delete_profile(search, owner)
+    await project_all(search)
+    assert await write(search.search, search.settings, stale) == {}  # type: ignore[arg-type]
+    await refresh(search)
+    for name, ident in (("profiles", owner), ("photos", photo), ("following", owner_uid)):
+        doc = await fetch(search, name, ident)
+        assert doc is not None
+        assert doc["tombstone"] is True, name
+    await assert_converged(search)
+
+
+async def test_a_poison_event_goes_dead_without_holding_back_others(search: Resources) -> None:
+    res = dataclasses.replace(
+        search,
+        settings=make_settings(
+            LUMEN_INDEX_PREFIX=search.settings.index_prefix, LUMEN_PROJECTOR_MAX_ATTEMPTS="2"
+        ),
+    )
+    async with res.sessions.begin() as session:
+        await record(session, "profile", "not-a-uuid", 3, "ProfileUpdated")
+    healthy = await add_profile(res, await add_user(res))
+    batch = await run_batch(res)
+    assert batch.failed == 1
+    assert batch.claimed >= 3
+    later = await add_profile(res, await add_user(res))
+    await project_all(res)
+    assert await fetch(res, "profiles", healthy) is not None
+    assert await fetch(res, "profiles", later) is not None
+
+    async def dead() -> bool:
+        await run_batch(res)
+        async with res.db.connect() as conn:
+            row = (
+                await conn.execute(
+                    text("SELECT attempts, last_error FROM outbox WHERE dead_at IS NOT NULL")
+                )
+            ).one_or_none()
+        return row is not None and row.attempts == 2 and "not a uuid" in row.last_error
+
+    await eventually(dead, within_s=15)
+    assert await pending(res) == 0
+    async with res.sessions.begin() as session:
+        assert await claims.replay_dead(session) == 1
+    assert await pending(res) == 1
+
+
+async def test_two_workers_never_leave_an_older_version(search: Resources) -> None:
+    profiles = [await add_profile(search, await add_user(search)) for _ in range(5)]
+    photos = [await add_photo(search, p) for p in profiles for _ in range(3)]
+    stop = asyncio.Event()
+
+    async def worker() -> None:
+        while not stop.is_set():
+            if not (await run_batch(search, limit=7)).claimed:
+                await asyncio.sleep(0.01)
+
+    async def writer() -> None:
+        for round_ in range(15):
+            for profile_id in profiles:
+                await update_profile(search, profile_id, headline=f"round {round_}")
+
+    workers = [asyncio.create_task(worker()) for _ in range(2)]
+    await writer()
+    await eventually(lambda: _none_pending(search))
+    stop.set()
+    await asyncio.gather(*workers)
+    await refresh(search)
+    for profile_id in profiles:
+        doc = await fetch(search, "profiles", profile_id)
+        assert doc is not None
+        assert doc["headline"] == "round 14"
+    assert len(photos) == 15
+    await assert_converged(search)
+
+
+async def _none_pending(res: Resources) -> bool:
+    return await pending(res) == 0
+
+
+async def test_unknown_photo_and_profile_ids_are_harmless(search: Resources) -> None:
+    async with search.sessions.begin() as session:
+        await record(session, "photo", uuid.uuid4(), 1, "PhotoUpdated")
+        await record(session, "profile", uuid.uuid4(), 1, "FollowerAdded")
+    assert await project_all(search) == 2
+    assert await pending(search) == 0
