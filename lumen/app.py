@@ -23,7 +23,11 @@ from lumen.health import HealthController
 from lumen.logging import add_request_id_header, configure_logging, request_id_middleware
 from lumen.problems import EXCEPTION_HANDLERS
 from lumen.projections.health import ProjectionHealthController
+from lumen.queries.discovery_routes import DiscoveryController
+from lumen.queries.map_routes import MapController
 from lumen.queries.media_files import MediaFileController
+from lumen.queries.public_views import read_photo, read_profile
+from lumen.queries.search_routes import SearchController
 from lumen.resources import Resources
 from lumen.settings import Settings, load_settings
 
@@ -58,6 +62,11 @@ def create_app(settings: Settings | None = None) -> Litestar:
             MyPhotoController,
             MediaFileController,
             FollowController,
+            SearchController,
+            DiscoveryController,
+            MapController,
+            read_profile,
+            read_photo,
         ],
         dependencies={
             "resources": Provide(_provide_resources, sync_to_thread=False),

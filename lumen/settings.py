@@ -35,6 +35,7 @@ ENV_NAMES: dict[str, str] = {
     "LUMEN_PROJECTOR_BATCH_SIZE": "projector_batch_size",
     "LUMEN_PROJECTOR_MAX_ATTEMPTS": "projector_max_attempts",
     "LUMEN_PROJECTOR_PAUSE_AFTER_BULK_S": "projector_pause_after_bulk_s",
+    "LUMEN_QUERY_CACHE_TTL_S": "query_cache_ttl_s",
 }
 
 
@@ -68,6 +69,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # Test knob: hold claimed rows this long after the bulk request, so a crash test can
     # kill the worker between writing documents and acknowledging the events.
     projector_pause_after_bulk_s: float = 0.0
+    # How long anonymous discovery and search responses are reused; 0 turns caching off.
+    query_cache_ttl_s: int = 10
 
     def __post_init__(self) -> None:
         if self.environment != "production":

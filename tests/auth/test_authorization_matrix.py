@@ -68,6 +68,14 @@ MATRIX: dict[tuple[str, str], E] = {
     ("GET", "/v1/photos/{photo_id:uuid}/original"): E(401, 403, 404, 403, 403),
     ("GET", "/v1/me/photos/{photo_id:uuid}"): E(401, 403, 200, 403, 403),
     ("GET", "/v1/media/{key:str}"): E(403, 403, 403, 403, 403, params={"key": "photo_id"}),
+    ("GET", "/v1/search/profiles"): E(200, 200, 200, 200, 200),
+    ("GET", "/v1/search/photos"): E(200, 200, 200, 200, 200),
+    ("GET", "/v1/suggest"): E(422, 422, 422, 422, 422),
+    ("GET", "/v1/discover"): E(200, 200, 200, 200, 200),
+    ("GET", "/v1/nearby"): E(422, 422, 422, 422, 422),
+    ("GET", "/v1/map/clusters"): E(422, 422, 422, 422, 422),
+    ("GET", "/v1/profiles/{profile_id:uuid}"): E(404, 404, 404, 404, 404),
+    ("GET", "/v1/photos/{photo_id:uuid}"): E(404, 404, 404, 404, 404),
 }
 # fmt: on
 

@@ -1,0 +1,85 @@
+"""One profile or photo by its id, as the caller may see it: from the index, with an ETag
+from the document's version. Anything the caller may not see is simply not found."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from litestar import Request, Response, get
+from litestar.di import NamedDependency
+from litestar.params import Parameter
+
+from lumen.auth.tokens import Caller
+from lumen.media import urls
+from lumen.problems import DomainError
+from lumen.queries import audience, engine_calls
+from lumen.queries.audience import Viewer
+from lumen.queries.hits import photo_view, profile_view
+from lumen.queries.views import PhotoView, ProfileView
+from lumen.resources import Resources
+
+Req = Request[Any, Any, Any]
+Res = NamedDependency[Resources]
+Who = NamedDependency[Caller | None]
+ProfileId = Annotated[uuid.UUID, Parameter(description="The profile's id")]
+PhotoId = Annotated[uuid.UUID, Parameter(description="The photo's id")]
+
+
+class NotFound(DomainError):
+    status = 404
+    slug = "not-found"
+    title = "Not found"
+
+
+async def _one(
+    resources: Resources, name: str, ident: uuid.UUID, filters: list[dict[str, Any]]
+) -> dict[str, Any]:
+    body = {"size": 1, "query": {"bool": {"filter": [{"ids": {"values": [str(ident)]}}, *filters]}}}
+    listed = engine_calls.hits(
+        await engine_calls.search(resources.search, resources.settings, name, body)
+    )
+    if not listed:
+        raise NotFound(f"No {name[:-1]} with this id, or not one you may see.")
+    return listed[0]
+
+
+def _respond(request: Req, content: Any, etag: str, restricted: bool) -> Response[Any]:
+    headers = {
+        "etag": etag,
+        # Always revalidated; followers-only content never enters a shared cache.
+        "cache-control": "private, no-cache" if restricted else "no-cache",
+        "vary": "authorization",
+    }
+    if request.headers.get("if-none-match") == etag:
+        return Response(None, status_code=304, headers=headers)
+    return Response(content, headers=headers)
+
+
+# Plain handlers rather than controllers: these paths also carry the owners' writes, and
+# Litestar merges a plain handler into an existing path where a second controller clashes.
+@get("/v1/profiles/{profile_id:uuid}", operation_id="getProfile", tags=["profiles"], cache=False)
+async def read_profile(
+    request: Req, profile_id: ProfileId, resources: Res, caller: Who
+) -> Response[ProfileView]:
+    """A profile as the caller may see it; followers-only profiles to followers."""
+    viewer = Viewer.of(caller.uid if caller else None, resources.settings)
+    hit = await _one(resources, "profiles", profile_id, audience.viewable_profile(viewer))
+    view = profile_view(hit)
+    etag = f'"p{hit["_source"]["doc_version"]}"'
+    return _respond(request, view, etag, view.visibility != "public")
+
+
+@get("/v1/photos/{photo_id:uuid}", operation_id="getPhoto", tags=["photos"], cache=False)
+async def read_photo(
+    request: Req, photo_id: PhotoId, resources: Res, caller: Who
+) -> Response[PhotoView]:
+    """A photo as the caller may see it, with signed variant URLs; followers-only photos to
+    the owner's followers."""
+    viewer = Viewer.of(caller.uid if caller else None, resources.settings)
+    hit = await _one(resources, "photos", photo_id, audience.visible_photos(viewer))
+    view = photo_view(hit, resources.settings.secret_key)
+    # The signed URLs change when their expiry bucket does, and with them the body.
+    expires = urls.expiry(urls.scope_of(view.visibility))
+    etag = f'"f{hit["_source"]["doc_version"]}-{expires}"'
+    return _respond(request, view, etag, view.visibility != "public")
