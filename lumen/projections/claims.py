@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import msgspec
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -18,7 +19,8 @@ BACKOFF_MAX_S = 600.0
 # The order of ix_outbox_pending: due events, oldest first, read straight off the index.
 # A row a crashed or slow worker holds is skipped, never waited for.
 _CLAIM = text("""
-    SELECT id, aggregate_type, aggregate_id, aggregate_version, event_type, payload, attempts
+    SELECT id, aggregate_type, aggregate_id, aggregate_version, event_type, payload::text,
+           attempts
     FROM outbox
     WHERE processed_at IS NULL AND dead_at IS NULL AND next_attempt_at <= now()
     ORDER BY next_attempt_at, id
@@ -38,7 +40,11 @@ _FAIL = text("""
 
 async def claim(session: AsyncSession, limit: int) -> list[Event]:
     rows = await session.execute(_CLAIM, {"limit": limit})
-    return [Event(*row) for row in rows]
+    # The payload as text, decoded here: most events never look at it.
+    return [
+        Event(ident, kind, aggregate, version, event, msgspec.json.decode(payload), attempts)
+        for ident, kind, aggregate, version, event, payload, attempts in rows
+    ]
 
 
 async def acknowledge(session: AsyncSession, ids: Sequence[int]) -> None:

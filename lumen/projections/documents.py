@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+import msgspec
 from sqlalchemy import Row
 
 from lumen.geo.coordinates import Point
@@ -39,7 +40,7 @@ def tombstone(projection: str, ident: str, version: int) -> Document:
     body = {
         "id": ident,
         "tombstone": True,
-        "tombstoned_at": datetime.now(UTC).isoformat(),
+        "tombstoned_at": datetime.now(UTC),
         "doc_version": version,
     }
     return Document(projection, ident, version, body)
@@ -48,10 +49,6 @@ def tombstone(projection: str, ident: str, version: int) -> Document:
 def _visible(projection: str, ident: str, version: int, fields: dict[str, Any]) -> Document:
     body = {"id": ident, "tombstone": False, "doc_version": version, **fields}
     return Document(projection, ident, version, body)
-
-
-def _iso(moment: datetime | None) -> str | None:
-    return None if moment is None else moment.isoformat()
 
 
 def owner_visible(user_status: str, visibility: str) -> bool:
@@ -108,8 +105,8 @@ def profile_document(row: SourceRow, specialties: list[tuple[str, str]]) -> Docu
             "open_to_tfp": attributes.get("open_to_tfp"),
             "followers_count": row.followers_count,
             "following_count": row.following_count,
-            "created_at": _iso(row.created_at),
-            "updated_at": _iso(row.updated_at),
+            "created_at": row.created_at,
+            "updated_at": row.updated_at,
         },
     )
 
@@ -140,7 +137,8 @@ def photo_document(row: SourceRow) -> Document:
     )
     if not shown:
         return tombstone("photos", ident, version)
-    exif = {k: v for k, v in (row.exif or {}).items() if k in EXIF_KEPT}
+    raw_exif = msgspec.json.decode(row.exif_json or "{}")
+    exif = {k: v for k, v in raw_exif.items() if k in EXIF_KEPT}
     followers_only = "followers" in (row.visibility, row.owner_visibility)
     return _visible(
         "photos",
@@ -161,14 +159,14 @@ def photo_document(row: SourceRow) -> Document:
             "camera_model": exif.get("model"),
             "lens": exif.get("lens"),
             "exif": exif,
-            "taken_at": _iso(row.taken_at),
+            "taken_at": row.taken_at,
             "width": row.width,
             "height": row.height,
             "orientation": _orientation(row.width, row.height),
-            "variants": row.variants or [],
+            "variants": msgspec.Raw(row.variants_json or "[]"),
             "placeholder": row.placeholder,
-            "created_at": _iso(row.created_at),
-            "updated_at": _iso(row.updated_at),
+            "created_at": row.created_at,
+            "updated_at": row.updated_at,
         },
     )
 

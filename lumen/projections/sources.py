@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from sqlalchemy import or_, select
+from sqlalchemy import Text, cast, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -25,6 +25,9 @@ _CITY = (
     City.latitude.label("city_lat"),
     City.longitude.label("city_lon"),
 )
+# Photo JSON columns read as text: variants pass into documents without being decoded
+# and re-encoded, and msgspec decodes the EXIF far faster than the driver would.
+_RAW_JSON = ("exif", "variants")
 _PROFILES = (
     select(
         *Profile.__table__.c,
@@ -38,7 +41,8 @@ _PROFILES = (
 )
 _PHOTOS = (
     select(
-        *Photo.__table__.c,
+        *(c for c in Photo.__table__.c if c.name not in _RAW_JSON),
+        *(cast(Photo.__table__.c[name], Text).label(f"{name}_json") for name in _RAW_JSON),
         Profile.display_name.label("owner_name"),
         Profile.visibility.label("owner_visibility"),
         Profile.version.label("owner_version"),

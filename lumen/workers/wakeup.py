@@ -26,6 +26,13 @@ _RETRY_FOR_S = 5.0
 _RETRY_EVERY_S = 0.02
 
 
+def asyncpg_dsn(database_url: str) -> str:
+    url = make_url(database_url)
+    # SQLAlchemy's asyncpg dialect takes `ssl=`; a plain asyncpg DSN spells it `sslmode=`.
+    query = {("sslmode" if k == "ssl" else k): v for k, v in url.query.items()}
+    return url.set(drivername="postgresql", query=query).render_as_string(hide_password=False)
+
+
 def project_job_id(settings: Settings) -> str:
     return f"{settings.index_prefix}:project-outbox"
 
@@ -52,8 +59,7 @@ class OutboxListener:
         return self._connection is not None and not self._connection.is_closed()
 
     async def start(self) -> None:
-        dsn = make_url(self._settings.database_url).set(drivername="postgresql")
-        self._connection = await asyncpg.connect(dsn.render_as_string(hide_password=False))
+        self._connection = await asyncpg.connect(asyncpg_dsn(self._settings.database_url))
         await self._connection.add_listener(OUTBOX_CHANNEL, self._notified)
         if self._task is None:
             self._task = asyncio.create_task(self._run())

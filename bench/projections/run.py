@@ -1,0 +1,186 @@
+"""Projection benchmark: the projector and a rebuild against raw `async_bulk` of the same
+documents in the same run, and write-to-searchable lag under a steady write load.
+
+    uv run python -m bench.projections.run [--profiles 100000] [--photos-per-profile 5]
+
+Uses its own database (lumen_bench), Redis database 12 and index prefix lumen-bench.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import time
+from typing import Any
+
+import asyncpg
+
+from bench.projections.corpus import seed
+from bench.projections.lag import measure_lag
+from lumen.db.migrations import upgrade
+from lumen.engine import async_bulk
+from lumen.projections.backfill import documents
+from lumen.projections.indices import ensure_indices, index_body, layout, tuned_settings
+from lumen.projections.projector import run_batch
+from lumen.projections.rebuild import rebuild
+from lumen.projections.writes import action
+from lumen.resources import Resources
+from lumen.settings import Settings, load_settings
+from lumen.workers.wakeup import asyncpg_dsn
+
+DB = "lumen_bench"
+ENV = {
+    "LUMEN_ENV": "test",
+    "LUMEN_DATABASE_URL": f"postgresql+asyncpg://lumen:lumen@127.0.0.1:5432/{DB}?ssl=disable",
+    "LUMEN_REDIS_URL": "redis://127.0.0.1:6379/12",
+    "LUMEN_INDEX_PREFIX": "lumen-bench",
+    "LUMEN_LOG_LEVEL": "WARNING",
+}
+LIVE = ("profiles", "following", "photos")
+
+
+def bench_settings() -> Settings:
+    return load_settings(ENV)
+
+
+async def fresh_indices(res: Resources) -> None:
+    now = await layout(res.search, res.settings)
+    for name, versions in now.versions.items():
+        for version in versions:
+            index = f"{res.settings.index_prefix}-{name}-v{version}"
+            await res.search.indices.delete(index=index, ignore_unavailable=True)
+    await res.search.indices.delete(index=_raw_index(res), ignore_unavailable=True)
+    await ensure_indices(res.search, res.settings)
+
+
+def _raw_index(res: Resources) -> str:
+    return f"{res.settings.index_prefix}-rawload-photos"
+
+
+async def _indexed(res: Resources) -> int:
+    await res.search.indices.refresh(index=f"{res.settings.index_prefix}-*")
+    total = 0
+    for name in LIVE:
+        total += (await res.search.count(index=f"{res.settings.index_prefix}-{name}"))["count"]
+    return total
+
+
+async def projector_rate(res: Resources, workers: int) -> dict[str, float]:
+    await fresh_indices(res)
+    started = time.perf_counter()
+
+    async def worker() -> None:
+        while (await run_batch(res)).claimed:
+            pass
+
+    await asyncio.gather(*(worker() for _ in range(workers)))
+    elapsed = time.perf_counter() - started
+    docs = await _indexed(res)
+    return {"documents": docs, "seconds": elapsed, "docs_per_s": docs / elapsed}
+
+
+async def all_actions(
+    res: Resources, names: tuple[str, ...], index_of: dict[str, str]
+) -> list[dict[str, Any]]:
+    actions = []
+    for name in names:
+        async for page in documents(res.sessions, name, 2000):
+            actions.extend(action(d, index_of[name]) for d in page)
+    return actions
+
+
+async def raw_rate(res: Resources, actions: list[dict[str, Any]]) -> dict[str, float]:
+    started = time.perf_counter()
+    ok, errors = await async_bulk(res.search, actions, chunk_size=500, raise_on_error=False)
+    elapsed = time.perf_counter() - started
+    assert not errors, errors[:1]
+    return {"documents": ok, "seconds": elapsed, "docs_per_s": ok / elapsed}
+
+
+async def rebuild_vs_raw(res: Resources, photo_actions: list[dict[str, Any]]) -> dict[str, Any]:
+    started = time.perf_counter()
+    rebuilt = await rebuild(res, "photos", grace_s=0)
+    elapsed = time.perf_counter() - started
+    raw = _raw_index(res)
+    await res.search.indices.create(
+        index=raw, body=index_body(res.settings, "photos", loading=True)
+    )
+    retargeted = [{**a, "_index": raw} for a in photo_actions]
+    started = time.perf_counter()
+    ok, _ = await async_bulk(res.search, retargeted, chunk_size=500, raise_on_error=False)
+    await res.search.indices.put_settings(
+        index=raw, body={"index": tuned_settings(res.settings, loading=False)}
+    )
+    await res.search.indices.refresh(index=raw)
+    raw_elapsed = time.perf_counter() - started
+    await res.search.indices.delete(index=raw)
+    return {
+        "rebuild": {
+            "documents": rebuilt.documents,
+            "seconds": elapsed,
+            "docs_per_s": rebuilt.documents / elapsed,
+        },
+        "raw": {"documents": ok, "seconds": raw_elapsed, "docs_per_s": ok / raw_elapsed},
+    }
+
+
+def machine() -> dict[str, Any]:
+    with open("/proc/cpuinfo") as info:
+        models = {line.split(":", 1)[1].strip() for line in info if line.startswith("model name")}
+    with open("/proc/meminfo") as info:
+        ram_kib = int(next(line for line in info if line.startswith("MemTotal")).split()[1])
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": sorted(models),
+        "ram_gib": round(ram_kib / 2**20, 1),
+        "python": platform.python_version(),
+    }
+
+
+async def main(args: argparse.Namespace) -> None:
+    settings = bench_settings()
+    await asyncio.to_thread(upgrade, settings.database_url)
+    res = Resources.open(settings)
+    results: dict[str, Any] = {"machine": machine(), "corpus": vars(args)}
+    try:
+        await res.redis.flushdb()
+        dsn = asyncpg_dsn(settings.database_url)
+        conn = await asyncpg.connect(dsn)
+        started = time.perf_counter()
+        await seed(conn, args.profiles, args.photos_per_profile)
+        results["seed_s"] = time.perf_counter() - started
+        await conn.close()
+        results["projector"] = await projector_rate(res, args.workers)
+        print(json.dumps(results, indent=1), flush=True)
+        prefix = res.settings.index_prefix
+        index_of = {n: (await layout(res.search, res.settings)).readers[n] for n in LIVE}
+        actions = await all_actions(res, LIVE, index_of)
+        await fresh_indices(res)
+        results["raw_bulk"] = await raw_rate(res, actions)
+        results["projector_vs_raw"] = (
+            results["projector"]["docs_per_s"] / results["raw_bulk"]["docs_per_s"]
+        )
+        print(json.dumps(results, indent=1), flush=True)
+        photos = [a for a in actions if a["_index"].startswith(f"{prefix}-photos")]
+        del actions
+        results["rebuild"] = await rebuild_vs_raw(res, photos)
+        r = results["rebuild"]
+        results["rebuild_vs_raw"] = r["rebuild"]["docs_per_s"] / r["raw"]["docs_per_s"]
+        print(json.dumps(results, indent=1), flush=True)
+        results["lag"] = await measure_lag(res, ENV, args.lag_seconds, args.write_rate)
+    finally:
+        await res.close()
+    print(json.dumps(results, indent=1))
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--profiles", type=int, default=100_000)
+    parser.add_argument("--photos-per-profile", type=int, default=5)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--lag-seconds", type=float, default=30)
+    parser.add_argument("--write-rate", type=float, default=50, help="profile edits per second")
+    asyncio.run(main(parser.parse_args()))
