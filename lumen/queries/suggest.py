@@ -68,7 +68,7 @@ def requests(q: str) -> list[tuple[str, dict[str, Any]]]:
                 "size": 0,
                 "query": {
                     "bool": {
-                        "must": [_typed("tags.text", q)],
+                        "must": [_typed("tags.text.prefix", q)],
                         "filter": [audience.LIVE, audience.PUBLIC],
                     }
                 },
