@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, delete, get, patch, post, put
@@ -28,10 +29,12 @@ IfMatch = Annotated[
 ]
 Res = NamedDependency[Resources]
 Acc = NamedDependency[Account]
+Request_ = Request[Any, Any, Any]
+Change = Callable[[AsyncSession], Awaitable[Profile]]
 
 
 async def _view(
-    session: AsyncSession, profile: Profile, account: Account, status: int
+    session: AsyncSession, profile: Profile, account: Account, status: int = 200
 ) -> Response[Any]:
     view = await handlers.owner_view(session, profile, account.role)
     headers = {"etag": etag(view.version)}
@@ -40,85 +43,108 @@ async def _view(
     return Response(view, status_code=status, headers=headers)
 
 
+async def _command(
+    request: Request_,
+    resources: Resources,
+    account: Account,
+    body: object,
+    change: Change,
+    status: int = 200,
+) -> Response[Any]:
+    async def handle(session: AsyncSession) -> Response[Any]:
+        return await _view(session, await change(session), account, status)
+
+    return await run_command(request, resources, account.uid, body, handle)
+
+
 class ProfileController(Controller):
     path = "/v1/profiles"
     tags = ["profiles"]  # noqa: RUF012 - Litestar reads it as a class attribute
 
     @post("/", operation_id="createProfile", status_code=201)
     async def create(
-        self, request: Request[Any, Any, Any], data: ProfileIn, account: Acc, resources: Res
+        self, request: Request_, data: ProfileIn, account: Acc, resources: Res
     ) -> Response[ProfileOut]:
-        async def handle(session: AsyncSession) -> Response[Any]:
-            profile = await handlers.create_profile(session, account, data)
-            return await _view(session, profile, account, 201)
-
-        return await run_command(request, resources, account.uid, data, handle)
+        return await _command(
+            request,
+            resources,
+            account,
+            data,
+            lambda s: handlers.create_profile(s, account, data),
+            201,
+        )
 
     @put("/{profile_id:uuid}", operation_id="replaceProfile")
     async def replace(
         self,
-        request: Request[Any, Any, Any],
+        request: Request_,
         profile_id: ProfileId,
         data: ProfileIn,
         account: Acc,
         resources: Res,
         if_match: IfMatch = None,
     ) -> Response[ProfileOut]:
-        async def handle(session: AsyncSession) -> Response[Any]:
-            profile = await handlers.replace_profile(session, account, profile_id, if_match, data)
-            return await _view(session, profile, account, 200)
-
-        return await run_command(request, resources, account.uid, data, handle)
+        return await _command(
+            request,
+            resources,
+            account,
+            data,
+            lambda s: handlers.replace_profile(s, account, profile_id, if_match, data),
+        )
 
     @patch("/{profile_id:uuid}", operation_id="patchProfile")
     async def patch(
         self,
-        request: Request[Any, Any, Any],
+        request: Request_,
         profile_id: ProfileId,
         data: ProfilePatch,
         account: Acc,
         resources: Res,
         if_match: IfMatch = None,
     ) -> Response[ProfileOut]:
-        async def handle(session: AsyncSession) -> Response[Any]:
-            profile = await handlers.patch_profile(session, account, profile_id, if_match, data)
-            return await _view(session, profile, account, 200)
-
-        return await run_command(request, resources, account.uid, data, handle)
+        return await _command(
+            request,
+            resources,
+            account,
+            data,
+            lambda s: handlers.patch_profile(s, account, profile_id, if_match, data),
+        )
 
     @put("/{profile_id:uuid}/specialties", operation_id="setProfileSpecialties")
     async def set_specialties(
         self,
-        request: Request[Any, Any, Any],
+        request: Request_,
         profile_id: ProfileId,
         data: SpecialtiesIn,
         account: Acc,
         resources: Res,
         if_match: IfMatch = None,
     ) -> Response[ProfileOut]:
-        async def handle(session: AsyncSession) -> Response[Any]:
-            profile = await handlers.set_specialties(
-                session, account, profile_id, if_match, data.specialties
-            )
-            return await _view(session, profile, account, 200)
-
-        return await run_command(request, resources, account.uid, data, handle)
+        return await _command(
+            request,
+            resources,
+            account,
+            data,
+            lambda s: handlers.set_specialties(s, account, profile_id, if_match, data.specialties),
+        )
 
     @put("/{profile_id:uuid}/location", operation_id="setProfileLocation")
     async def set_location(
         self,
-        request: Request[Any, Any, Any],
+        request: Request_,
         profile_id: ProfileId,
         data: LocationIn,
         account: Acc,
         resources: Res,
         if_match: IfMatch = None,
     ) -> Response[ProfileOut]:
-        async def handle(session: AsyncSession) -> Response[Any]:
-            profile = await handlers.set_location(session, account, profile_id, if_match, data)
-            return await _view(session, profile, account, 200)
-
-        return await run_command(request, resources, account.uid, data, handle)
+        return await _command(
+            request,
+            resources,
+            account,
+            data,
+            lambda s: handlers.set_location(s, account, profile_id, if_match, data),
+        )
 
     @delete("/{profile_id:uuid}", operation_id="deleteProfile", status_code=204)
     async def remove(
@@ -140,4 +166,4 @@ class MyProfileController(Controller):
             profile = await session.scalar(select(Profile).where(Profile.user_uid == account.uid))
             if profile is None:
                 raise NotFound("You have no profile yet; create one with POST /v1/profiles.")
-            return await _view(session, profile, account, 200)
+            return await _view(session, profile, account)
