@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, ClassVar
 
 import structlog
@@ -78,9 +79,15 @@ def _validation_error(
         for e in (exc.extra if isinstance(exc.extra, list) else [])
         if isinstance(e, dict)
     ]
+    # Litestar names a missing parameter only in its message.
+    if not errors and (missing := _MISSING.match(exc.detail or "")):
+        errors = [{"field": missing.group(1), "message": "required"}]
     return problem_response(
         request, 422, "validation-error", "Invalid input", exc.detail, {"errors": errors}
     )
+
+
+_MISSING = re.compile(r"Missing required \w+ parameter '([^']+)'")
 
 
 def _field_name(error: dict[str, Any]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
+from typing import Any
 
 from lumen.resources import Resources
 from tests.queries.world import CITIES, add_person, add_photo, project, reset
@@ -29,7 +30,7 @@ class Corpus:
 
 async def _located(res: Resources, name: str, km_east: float, **fields: object) -> uuid.UUID:
     lat, lon = _east(km_east)
-    values: dict[str, object] = {"nearby_opt_in": True, **fields}
+    values: dict[str, Any] = {"nearby_opt_in": True, **fields}
     return await add_person(
         res,
         name,
@@ -37,15 +38,15 @@ async def _located(res: Resources, name: str, km_east: float, **fields: object) 
         longitude=lon,
         location_precision="approximate",
         city_id=PARIS,
-        **values,  # type: ignore[arg-type]
+        **values,
     )
 
 
 async def build(res: Resources) -> Corpus:
     await reset(res)
     c = Corpus()
-    paris = {"city_id": PARIS, "location_precision": "city"}
-    lyon = {"city_id": LYON, "location_precision": "city"}
+    paris: dict[str, Any] = {"city_id": PARIS, "location_precision": "city"}
+    lyon: dict[str, Any] = {"city_id": LYON, "location_precision": "city"}
     c.ids["camille"] = await add_person(
         res,
         "Camille Durand",
@@ -91,7 +92,11 @@ async def build(res: Resources) -> Corpus:
         res, "Zoe Lambert", role="model", headline="Runway model", specialties=["runway"], **lyon
     )
     # Each of these is a Paris portrait photographer that search must not show.
-    kept_out = {"headline": "Portrait photographer", "specialties": ["portrait"], **paris}
+    kept_out: dict[str, Any] = {
+        "headline": "Portrait photographer",
+        "specialties": ["portrait"],
+        **paris,
+    }
     c.ids["private"] = await add_person(res, "Nadia Private", visibility="private", **kept_out)
     c.ids["undiscoverable"] = await add_person(
         res, "Hidden Portraitist", discoverable=False, **kept_out

@@ -23,15 +23,21 @@ CITIES = {
     "paris": (2988507, "Paris", "FR", "France", 48.85341, 2.3488, 2138551),
     "lyon": (2996944, "Lyon", "FR", "France", 45.74846, 4.84671, 472317),
 }
+PARIS_ID = CITIES["paris"][0]
 KEPT_TABLES = {"specialties", "cities", "alembic_version"}
 
 
 async def reset(res: Resources) -> None:
-    """Empty tables (reference data kept) and empty indices of this run's prefix only."""
+    """Empty tables (reference data kept), Redis, and this run's indices."""
     tables = ", ".join(f'"{t}"' for t in Base.metadata.tables if t not in KEPT_TABLES)
     async with res.db.begin() as conn:
         await conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
     await res.redis.flushdb()
+    await fresh_indices(res)
+
+
+async def fresh_indices(res: Resources) -> None:
+    """Empty indices of this run's prefix only (never anyone else's), cities projected."""
     now = await layout(res.search, res.settings)
     for name in PROJECTIONS:
         for version in now.versions.get(name, []):
