@@ -8,21 +8,14 @@ import uuid
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from lumen.auth.tokens import Caller
+from lumen.commands.errors import Conflict, NotFound
 from lumen.db.outbox import record
 from lumen.db.photos import Photo
 from lumen.db.users import ModerationAction, User
-from lumen.problems import DomainError
 from lumen.resources import Resources
 
 
-class TargetNotFound(DomainError):
-    status = 404
-    slug = "not-found"
-    title = "Not found"
-
-
-class AlreadyInState(DomainError):
-    status = 409
+class AlreadyInState(Conflict):
     slug = "moderation-conflict"
     title = "The target is already in that state"
 
@@ -53,7 +46,7 @@ async def set_user_status(
     async with resources.sessions.begin() as session:
         user = await session.get(User, uid, with_for_update=True)
         if user is None or user.status == "deleted":
-            raise TargetNotFound(f"No registered user {uid!r}.")
+            raise NotFound(f"No registered user {uid!r}.")
         if user.status != before:
             raise AlreadyInState(f"The user is already {user.status}.")
         user.status, user.status_reason = after, reason if suspended else None
@@ -71,7 +64,7 @@ async def set_photo_moderation(
     async with resources.sessions.begin() as session:
         photo = await session.get(Photo, photo_id, with_for_update=True)
         if photo is None:
-            raise TargetNotFound(f"No photo {photo_id}.")
+            raise NotFound(f"No photo {photo_id}.")
         if photo.moderation != before:
             raise AlreadyInState(f"The photo is already {photo.moderation}.")
         photo.moderation, photo.moderation_reason = after, reason if hidden else None
@@ -79,5 +72,7 @@ async def set_photo_moderation(
             session, admin, "hide_photo" if hidden else "unhide_photo", photo, reason
         )
         event = "PhotoHidden" if hidden else "PhotoUnhidden"
-        await record(session, "photo", photo_id, photo.version, event, {"moderation_action_id": row.id})
+        await record(
+            session, "photo", photo_id, photo.version, event, {"moderation_action_id": row.id}
+        )
     return row
