@@ -5,6 +5,8 @@ UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 
 .PHONY: run test setup stack deps migrate seed lint typecheck pytest bench down status
 
+# The local stack's emulator signs the tokens `make run` accepts (never set in production).
+run: export FIREBASE_AUTH_EMULATOR_HOST ?= 127.0.0.1:9099
 run: setup migrate seed ## the stack, migrations, demo data, the API on :8000 and a worker
 	@trap 'kill 0' EXIT INT TERM; \
 	  $(UV) run lumen worker & \
