@@ -142,3 +142,11 @@ async def test_map_clusters_hide_sparse_cells(client: Client, corpus: Corpus) ->
     # Paris has its photographers, models and nearby people; Lyon's two are suppressed.
     assert len(counts) == 1
     assert counts[0] >= 5
+
+
+async def test_popularity_and_recency_sorts(client: Client, corpus: Corpus) -> None:
+    popular = await names(client, "/v1/search/profiles", sort="popularity")
+    assert popular[0] == "Camille Durand"  # the only one with followers
+    recent = (await client.get("/v1/search/profiles", params={"sort": "recency"})).json()
+    created = [item["created_at"] for item in recent["items"]]
+    assert created == sorted(created, reverse=True)
