@@ -1,16 +1,23 @@
 """A request whose body arrives chunk by chunk, straight into the app: the test client
-reads a body whole before sending it, which would hide any buffering in the app."""
+reads a body whole before sending it, which would hide any buffering in the app.
+
+The call runs on the test client's own event loop, where the app's connections live."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from typing import Any
 
 from litestar import Litestar
+from litestar.testing import AsyncTestClient
 
 
 async def put_streamed(
-    app: Litestar, path: str, headers: dict[str, str], body: AsyncIterator[bytes]
+    client: AsyncTestClient[Litestar],
+    path: str,
+    headers: dict[str, str],
+    body: AsyncIterator[bytes],
 ) -> tuple[int, bytes]:
     scope: dict[str, Any] = {
         "type": "http",
@@ -43,7 +50,10 @@ async def put_streamed(
         elif message["type"] == "http.response.body":
             sent.extend(message.get("body", b""))
 
-    await app(scope, receive, send)  # type: ignore[arg-type]
+    async def exchange() -> None:
+        await client.app(scope, receive, send)  # type: ignore[arg-type]
+
+    await asyncio.to_thread(client.blocking_portal.call, exchange)
     return status, bytes(sent)
 
 
