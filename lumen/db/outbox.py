@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from itertools import chain
 from typing import Any
 
@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     cast,
+    delete,
     func,
     insert,
     literal,
@@ -119,3 +120,14 @@ def with_event(
         ),
     )
     return select(changed).add_cte(event.cte("event"))
+
+
+async def purge_processed(session: AsyncSession, older_than: timedelta) -> int:
+    """Drops events projected long enough ago that no operator needs them; dead ones stay."""
+    result = await session.execute(
+        delete(OutboxEvent).where(
+            OutboxEvent.processed_at.is_not(None),
+            OutboxEvent.processed_at < func.now() - older_than,
+        )
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
