@@ -5,7 +5,7 @@ against the very query the endpoint sends, posted straight to the engine.
     uv run python -m bench.queries.run [--prefix lumen-bench] [--requests 300] [--seconds 5]
 
 Reads the indices of the projections benchmark's seeded corpus (`lumen-bench-*`, read
-aliases only; nothing is written). The API runs in a uvicorn subprocess (one worker),
+aliases only; nothing is written). The API runs in a uvicorn subprocess (`--workers`),
 with the anonymous response cache off so that every request reaches the engine.
 """
 
@@ -121,7 +121,7 @@ async def _sample(
     return Point(lat=location["lat"], lon=location["lon"]), [h["_source"]["id"] for h in hits]
 
 
-def _server(prefix: str) -> subprocess.Popen[bytes]:
+def _server(prefix: str, workers: int) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
         "LUMEN_INDEX_PREFIX": prefix,
@@ -129,7 +129,7 @@ def _server(prefix: str) -> subprocess.Popen[bytes]:
         "LUMEN_LOG_LEVEL": "WARNING",
         "LUMEN_REDIS_URL": "redis://127.0.0.1:6379/12",
     }
-    return subprocess.Popen(
+    return subprocess.Popen(  # noqa: S603 - our own interpreter, our own arguments
         [
             sys.executable,
             "-m",
@@ -141,6 +141,8 @@ def _server(prefix: str) -> subprocess.Popen[bytes]:
             "--log-level",
             "warning",
             "--no-access-log",
+            "--workers",
+            str(workers),
         ],
         env=env,
     )
@@ -156,10 +158,10 @@ async def _wait_for_api(session: aiohttp.ClientSession) -> None:
     raise RuntimeError("the API did not start")
 
 
-async def main(prefix: str, requests: int, seconds: float) -> dict[str, Any]:
+async def main(prefix: str, requests: int, seconds: float, workers: int) -> dict[str, Any]:
     settings = load_settings({"LUMEN_INDEX_PREFIX": prefix})
     engine = settings.search_url.rstrip("/")
-    server = _server(prefix)
+    server = _server(prefix, workers)
     connector = aiohttp.TCPConnector(limit=CONCURRENCY * 2)
     try:
         async with aiohttp.ClientSession(connector=connector) as session:
@@ -192,13 +194,15 @@ if __name__ == "__main__":
     parser.add_argument("--prefix", default="lumen-bench")
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--seconds", type=float, default=5.0)
+    # One per core, as the API is deployed; the engine and this client share the cores.
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args()
-    print(f"python {platform.python_version()}, {os.cpu_count()} CPUs")
+    print(f"python {platform.python_version()}, {os.cpu_count()} CPUs, {args.workers} API workers")
     print(
         "| endpoint | API p50 / p99 ms | engine p50 / p99 ms | p50 ratio"
         " | API req/s | engine req/s | throughput ratio |"
     )
     print("|---|---:|---:|---:|---:|---:|---:|")
-    found = asyncio.run(main(args.prefix, args.requests, args.seconds))
+    found = asyncio.run(main(args.prefix, args.requests, args.seconds, args.workers))
     with open("bench/queries/last_run.json", "w") as out:
         json.dump(found, out, indent=2)
