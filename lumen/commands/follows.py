@@ -71,7 +71,9 @@ async def _move_counters(
             .execution_options(synchronize_session=False)
         )
         other = followee if profile_id == follower else follower
-        await record(session, "profile", profile_id, int(version or 0), event, {"other_id": str(other)})
+        await record(
+            session, "profile", profile_id, int(version or 0), event, {"other_id": str(other)}
+        )
 
 
 async def follow(session: AsyncSession, account: Account, followee: uuid.UUID) -> bool:

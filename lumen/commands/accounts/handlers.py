@@ -47,7 +47,9 @@ async def register_account(resources: Resources, caller: Caller, data: Registrat
             user.role, user.birth_date_encrypted = data.role, encrypted
             user.status, user.deleted_at = "active", None
             await session.flush()
-            await record(session, "user", user.uid, user.version, "UserRegistered", {"role": user.role})
+            await record(
+                session, "user", user.uid, user.version, "UserRegistered", {"role": user.role}
+            )
             await session.refresh(user)
     except IntegrityError as exc:
         # A concurrent registration of the same uid won the insert.

@@ -146,7 +146,9 @@ async def owner_view(session: AsyncSession, profile: Profile, role: str) -> Prof
 
 async def _commit_change(session: AsyncSession, profile: Profile, event: str) -> None:
     await session.flush()
-    await record(session, "profile", profile.id, profile.version, event, {"user_uid": profile.user_uid})
+    await record(
+        session, "profile", profile.id, profile.version, event, {"user_uid": profile.user_uid}
+    )
 
 
 async def create_profile(session: AsyncSession, account: Account, data: ProfileIn) -> Profile:
