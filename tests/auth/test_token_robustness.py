@@ -17,8 +17,13 @@ from tests.auth.test_authorization_matrix import ROUTES
 VALUES = {"uid": "someone", "profile_id": "0" * 8 + "-0000-4000-8000-" + "0" * 12}
 VALUES["photo_id"] = VALUES["profile_id"]
 VALUES["key"] = "0" * 64 + ".webp"
-# The signature in its URL is a media file's only permission: no credentials are read there.
-CREDENTIAL_FREE = {("GET", "/v1/media/{key:str}")}
+# Routes that read no credentials at all: a media file's signed URL is its only permission,
+# and suggestions and map clusters answer everyone alike.
+CREDENTIAL_FREE = {
+    ("GET", "/v1/media/{key:str}"),
+    ("GET", "/v1/suggest"),
+    ("GET", "/v1/map/clusters"),
+}
 
 
 async def refusals(
