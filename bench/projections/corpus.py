@@ -12,6 +12,8 @@ from datetime import UTC, datetime, timedelta
 import asyncpg
 
 from lumen.geo.cities import iter_cities
+from lumen.seed.cities import COLUMNS as CITY_COLUMNS
+from lumen.seed.cities import city_record
 
 FIRST = [
     "Zoë",
@@ -110,37 +112,8 @@ async def seed_cities(
     await conn.execute("DELETE FROM cities")
     await conn.copy_records_to_table(
         "cities",
-        columns=[
-            "id",
-            "name",
-            "ascii_name",
-            "country_code",
-            "country_name",
-            "region_code",
-            "population",
-            "latitude",
-            "longitude",
-            "timezone",
-            "alternate_names",
-            "version",
-        ],
-        records=[
-            (
-                c.id,
-                c.name,
-                c.ascii_name,
-                c.country_code,
-                c.country_name,
-                c.region_code,
-                c.population,
-                c.lat,
-                c.lon,
-                c.timezone,
-                list(c.alternate_names)[:5],
-                1,
-            )
-            for c in cities
-        ],
+        columns=[*CITY_COLUMNS, "version"],
+        records=[(*city_record(c), 1) for c in cities],
     )
     return [(c.id, c.lat, c.lon) for c in cities]
 

@@ -43,7 +43,7 @@ SELECT 'city', id::text, version, 'CitySeeded', '{{}}'::jsonb, 0 FROM changed
 STAGING = "CREATE TEMP TABLE incoming_cities ON COMMIT DROP AS SELECT * FROM cities WITH NO DATA"
 
 
-def _record(city: City) -> tuple[object, ...]:
+def city_record(city: City) -> tuple[object, ...]:
     return (
         city.id,
         city.name,
@@ -65,7 +65,7 @@ async def seed_cities(engine: AsyncEngine) -> int:
         await conn.execute(text(STAGING))
         raw = await conn.get_raw_connection()
         await raw.driver_connection.copy_records_to_table(  # type: ignore[union-attr]
-            "incoming_cities", records=[_record(c) for c in iter_cities()], columns=COLUMNS
+            "incoming_cities", records=[city_record(c) for c in iter_cities()], columns=COLUMNS
         )
         result = await conn.execute(text(UPSERT))
     return int(getattr(result, "rowcount", 0) or 0)
