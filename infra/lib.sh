@@ -31,12 +31,15 @@ wait_until() {
   log "$name ready in $((SECONDS - start))s"
 }
 
+# Waits for dpkg's lock rather than failing when another install is running.
+APT=(apt-get -o DPkg::Lock::Timeout=600 -qq)
+
 apt_install() {
   if [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -print -quit 2>/dev/null)" ]; then
-    apt-get update -qq
+    "${APT[@]}" update
   fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null \
-    || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null; }
+  DEBIAN_FRONTEND=noninteractive "${APT[@]}" install -y "$@" >/dev/null \
+    || { "${APT[@]}" update && DEBIAN_FRONTEND=noninteractive "${APT[@]}" install -y "$@" >/dev/null; }
 }
 
 pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
