@@ -8,7 +8,7 @@ from typing import Annotated
 import msgspec
 from litestar import Controller, Response, delete, post
 from litestar.di import NamedDependency
-from litestar.params import Parameter
+from litestar.params import JSONBody, PathParameter
 from sqlalchemy import delete as sql_delete
 from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert
@@ -112,7 +112,7 @@ class FollowController(Controller):
     @post("/", operation_id="follow")
     async def create(
         self,
-        data: FollowIn,
+        data: JSONBody[FollowIn],
         account: NamedDependency[Account],
         resources: NamedDependency[Resources],
     ) -> Response[FollowOut]:
@@ -123,7 +123,7 @@ class FollowController(Controller):
     @delete("/{profile_id:uuid}", operation_id="unfollow", status_code=204)
     async def remove(
         self,
-        profile_id: Annotated[uuid.UUID, Parameter(description="Whom to stop following")],
+        profile_id: Annotated[uuid.UUID, PathParameter(description="Whom to stop following")],
         account: NamedDependency[Account],
         resources: NamedDependency[Resources],
     ) -> None:

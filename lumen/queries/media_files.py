@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
-from litestar.params import Parameter
+from litestar.params import FromPath, Parameter, QueryParameter
 from litestar.response import Stream
 
 from lumen.media import headers, urls
@@ -48,9 +48,9 @@ class MediaFileController(Controller):
     async def file(
         self,
         request: Request[Any, Any, Any],
-        key: str,
+        key: FromPath[str],
         resources: NamedDependency[Resources],
-        url_scope: Annotated[str, Parameter(query="scope")] = "",
+        url_scope: Annotated[str, QueryParameter(name="scope")] = "",
         exp: Query = "",
         sig: Query = "",
     ) -> Response[Any]:

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from litestar import Controller, Request, get
 from litestar.di import NamedDependency
-from litestar.params import Parameter
+from litestar.params import FromQuery, Parameter
 
 from lumen.auth.tokens import Caller
 from lumen.queries import distances, engine_calls, inputs, results, suggest
@@ -71,7 +71,7 @@ class SearchController(Controller):
         country: Country = None,
         near: Near = None,
         radius_km: Radius = None,
-        sort: Sort = "relevance",
+        sort: FromQuery[Sort] = "relevance",
         page_size: PageSize = inputs.DEFAULT_PAGE_SIZE,
         cursor: Cursor = None,
     ) -> ProfilePage:
@@ -108,10 +108,10 @@ class SearchController(Controller):
         city: CityId = None,
         taken_from: Day = None,
         taken_to: Day = None,
-        orientation: Orientation | None = None,
+        orientation: FromQuery[Orientation | None] = None,
         near: Near = None,
         radius_km: Radius = None,
-        sort: PhotoSort = "relevance",
+        sort: FromQuery[PhotoSort] = "relevance",
         page_size: PageSize = inputs.DEFAULT_PAGE_SIZE,
         cursor: Cursor = None,
     ) -> PhotoPage:

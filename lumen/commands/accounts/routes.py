@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from litestar import Controller, delete, get, patch, post
 from litestar.di import NamedDependency
+from litestar.params import JSONBody
 
 from lumen.auth.dependencies import Account, signed_in
 from lumen.auth.tokens import Caller
@@ -26,7 +27,7 @@ class MeController(Controller):
         self,
         resources: NamedDependency[Resources],
         caller: NamedDependency[Caller | None],
-        data: Registration,
+        data: JSONBody[Registration],
     ) -> AccountView:
         who = signed_in(caller)
         user = await register_account(resources, who, data)
@@ -46,7 +47,7 @@ class MeController(Controller):
         self,
         resources: NamedDependency[Resources],
         account: NamedDependency[Account],
-        data: AccountChanges,
+        data: JSONBody[AccountChanges],
     ) -> AccountView:
         user = await update_account(resources, account, data)
         return view_of(user, account, resources.settings.secret_key)

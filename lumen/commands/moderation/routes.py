@@ -9,7 +9,7 @@ from typing import Annotated
 import msgspec
 from litestar import Controller, post
 from litestar.di import NamedDependency
-from litestar.params import Parameter
+from litestar.params import FromPath, JSONBody, PathParameter
 
 from lumen.auth.tokens import Caller
 from lumen.commands.moderation.handlers import set_photo_moderation, set_user_status
@@ -45,7 +45,7 @@ def _record_of(row: ModerationAction) -> ModerationRecord:
     )
 
 
-UserId = Annotated[str, Parameter(max_length=128)]
+UserId = Annotated[str, PathParameter(max_length=128)]
 
 
 class ModerationController(Controller):
@@ -58,7 +58,7 @@ class ModerationController(Controller):
         resources: NamedDependency[Resources],
         admin: NamedDependency[Caller],
         uid: UserId,
-        data: ModerationRequest,
+        data: JSONBody[ModerationRequest],
     ) -> ModerationRecord:
         return _record_of(await set_user_status(resources, admin, uid, True, data.reason))
 
@@ -68,7 +68,7 @@ class ModerationController(Controller):
         resources: NamedDependency[Resources],
         admin: NamedDependency[Caller],
         uid: UserId,
-        data: ModerationRequest,
+        data: JSONBody[ModerationRequest],
     ) -> ModerationRecord:
         return _record_of(await set_user_status(resources, admin, uid, False, data.reason))
 
@@ -77,8 +77,8 @@ class ModerationController(Controller):
         self,
         resources: NamedDependency[Resources],
         admin: NamedDependency[Caller],
-        photo_id: uuid.UUID,
-        data: ModerationRequest,
+        photo_id: FromPath[uuid.UUID],
+        data: JSONBody[ModerationRequest],
     ) -> ModerationRecord:
         return _record_of(await set_photo_moderation(resources, admin, photo_id, True, data.reason))
 
@@ -87,8 +87,8 @@ class ModerationController(Controller):
         self,
         resources: NamedDependency[Resources],
         admin: NamedDependency[Caller],
-        photo_id: uuid.UUID,
-        data: ModerationRequest,
+        photo_id: FromPath[uuid.UUID],
+        data: JSONBody[ModerationRequest],
     ) -> ModerationRecord:
         return _record_of(
             await set_photo_moderation(resources, admin, photo_id, False, data.reason)

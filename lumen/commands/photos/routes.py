@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 from litestar import Controller, Response, delete, patch, post, put
 from litestar.di import NamedDependency
-from litestar.params import Parameter
+from litestar.params import JSONBody, PathParameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from lumen.auth.dependencies import Account
@@ -20,7 +20,7 @@ from lumen.commands.versions import etag
 from lumen.db.photos import Photo
 from lumen.resources import Resources
 
-PhotoId = Annotated[uuid.UUID, Parameter(description="The photo's id")]
+PhotoId = Annotated[uuid.UUID, PathParameter(description="The photo's id")]
 Res = NamedDependency[Resources]
 Acc = NamedDependency[Account]
 
@@ -52,7 +52,7 @@ class PhotoController(Controller):
 
     @post("/", operation_id="createPhoto", status_code=201)
     async def create(
-        self, request: Request_, data: PhotoIn, account: Acc, resources: Res
+        self, request: Request_, data: JSONBody[PhotoIn], account: Acc, resources: Res
     ) -> Response[PhotoOut]:
         return await _command(
             request,
@@ -68,7 +68,7 @@ class PhotoController(Controller):
         self,
         request: Request_,
         photo_id: PhotoId,
-        data: PhotoIn,
+        data: JSONBody[PhotoIn],
         account: Acc,
         resources: Res,
         if_match: IfMatch = None,
@@ -86,7 +86,7 @@ class PhotoController(Controller):
         self,
         request: Request_,
         photo_id: PhotoId,
-        data: PhotoPatch,
+        data: JSONBody[PhotoPatch],
         account: Acc,
         resources: Res,
         if_match: IfMatch = None,

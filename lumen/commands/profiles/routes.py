@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, delete, get, patch, post, put
 from litestar.di import NamedDependency
-from litestar.params import Parameter
+from litestar.params import HeaderParameter, JSONBody, PathParameter
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -22,10 +22,10 @@ from lumen.commands.versions import etag
 from lumen.db.profiles import Profile
 from lumen.resources import Resources
 
-ProfileId = Annotated[uuid.UUID, Parameter(description="The profile's id")]
+ProfileId = Annotated[uuid.UUID, PathParameter(description="The profile's id")]
 IfMatch = Annotated[
     str | None,
-    Parameter(header="If-Match", required=False, description="The ETag you last read"),
+    HeaderParameter(name="If-Match", required=False, description="The ETag you last read"),
 ]
 Res = NamedDependency[Resources]
 Acc = NamedDependency[Account]
@@ -63,7 +63,7 @@ class ProfileController(Controller):
 
     @post("/", operation_id="createProfile", status_code=201)
     async def create(
-        self, request: Request_, data: ProfileIn, account: Acc, resources: Res
+        self, request: Request_, data: JSONBody[ProfileIn], account: Acc, resources: Res
     ) -> Response[ProfileOut]:
         return await _command(
             request,
@@ -79,7 +79,7 @@ class ProfileController(Controller):
         self,
         request: Request_,
         profile_id: ProfileId,
-        data: ProfileIn,
+        data: JSONBody[ProfileIn],
         account: Acc,
         resources: Res,
         if_match: IfMatch = None,
@@ -97,7 +97,7 @@ class ProfileController(Controller):
         self,
         request: Request_,
         profile_id: ProfileId,
-        data: ProfilePatch,
+        data: JSONBody[ProfilePatch],
         account: Acc,
         resources: Res,
         if_match: IfMatch = None,
@@ -115,7 +115,7 @@ class ProfileController(Controller):
         self,
         request: Request_,
         profile_id: ProfileId,
-        data: SpecialtiesIn,
+        data: JSONBody[SpecialtiesIn],
         account: Acc,
         resources: Res,
         if_match: IfMatch = None,
@@ -133,7 +133,7 @@ class ProfileController(Controller):
         self,
         request: Request_,
         profile_id: ProfileId,
-        data: LocationIn,
+        data: JSONBody[LocationIn],
         account: Acc,
         resources: Res,
         if_match: IfMatch = None,
