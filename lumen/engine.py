@@ -6,7 +6,7 @@ client could be put beside this one without touching its callers.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Iterator, Sequence
 from typing import Any
 
 import msgspec
@@ -18,7 +18,7 @@ from opensearchpy import (
     SerializationError,
     TransportError,
 )
-from opensearchpy.helpers import async_bulk, async_scan, async_streaming_bulk
+from opensearchpy.helpers import async_bulk, async_scan
 
 from lumen.settings import Settings
 
@@ -47,8 +47,9 @@ class FastJSONSerializer(JSONSerializer):
     def __init__(self) -> None:
         self._encoder = msgspec.json.Encoder(enc_hook=self.default)
 
-    def dumps(self, data: Any) -> str:
-        if isinstance(data, str):
+    def dumps(self, data: Any) -> str | bytes:
+        # Already a body (a pre-encoded bulk request among them): sent as it is.
+        if isinstance(data, str | bytes):
             return data
         try:
             return self._encoder.encode(data).decode()
@@ -75,6 +76,24 @@ def index_name(settings: Settings, name: str) -> str:
     return f"{settings.index_prefix}-{name}"
 
 
+# Per item, only what tells success from refusal: the full items (shards, seq_no,
+# result) took as long to decode as the documents took to encode.
+_BULK_FILTER = "errors,items.*._index,items.*._id,items.*.status,items.*.error"
+_ENCODER = msgspec.json.Encoder(enc_hook=JSONSerializer().default)
+
+
+def _ndjson(actions: Sequence[dict[str, Any]]) -> Iterator[bytes]:
+    """Each action as its header line and source line, encoded once, straight to bytes."""
+    encode = _ENCODER.encode
+    for action in actions:
+        meta = {k: v for k, v in action.items() if k not in ("_op_type", "_source")}
+        op = action.get("_op_type", "index")
+        if op == "delete":
+            yield encode({op: meta}) + b"\n"
+        else:
+            yield encode({op: meta}) + b"\n" + encode(action["_source"]) + b"\n"
+
+
 async def bulk_refusals(
     client: SearchClient, actions: Sequence[dict[str, Any]], *, refresh: bool = False
 ) -> list[dict[str, Any]]:
@@ -84,19 +103,22 @@ async def bulk_refusals(
     A request that fails as a whole raises TransportError: nothing can be said per item.
     """
     refused: list[dict[str, Any]] = []
-    stream = async_streaming_bulk(
-        client,
-        actions,
-        chunk_size=max(1, len(actions)),
-        max_chunk_bytes=MAX_BULK_BYTES,
-        raise_on_error=False,
-        raise_on_exception=True,
-        yield_ok=False,
-        refresh="true" if refresh else "false",
-    )
-    async for ok, item in stream:
-        if not ok:
-            refused.append(next(iter(item.values())))
+    chunk: list[bytes] = []
+    size = 0
+    for lines in [*_ndjson(actions), b""]:
+        if chunk and (not lines or size + len(lines) > MAX_BULK_BYTES):
+            response = await client.bulk(
+                body=b"".join(chunk),
+                refresh="true" if refresh else "false",
+                filter_path=_BULK_FILTER,
+            )
+            if response.get("errors"):
+                items = (next(iter(item.values())) for item in response["items"])
+                refused.extend(i for i in items if not 200 <= i.get("status", 500) < 300)
+            chunk, size = [], 0
+        if lines:
+            chunk.append(lines)
+            size += len(lines)
     return refused
 
 
