@@ -1,49 +1,48 @@
 """Every document of a projection, built from Postgres in id order, a page at a time,
-by the same loaders and builders the projector uses."""
+by the same row queries and builders the projector uses."""
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import InstrumentedAttribute
 
 from lumen.db.cities import City
 from lumen.db.engine import Sessions
 from lumen.db.photos import Photo
 from lumen.db.profiles import Profile
-from lumen.projections.batch import document_for
-from lumen.projections.documents import Document
-from lumen.projections.sources import Wanted, load
+from lumen.projections.documents import (
+    Document,
+    city_document,
+    following_document,
+    photo_document,
+    profile_document,
+)
+from lumen.projections.sources import PHOTOS, PROFILES, Snapshot, load_profile_details, rows
 
-# The source table's key for each projection and how a page of keys is asked for.
-_KEYS: dict[str, InstrumentedAttribute[Any]] = {
-    "profiles": Profile.id,
-    "following": Profile.id,
-    "photos": Photo.id,
-    "cities": City.id,
+# Each projection's source query and key: pages are read by a keyset scan over the
+# joined query itself, one query per page (and the profile details), not a page of
+# ids and then its rows by a long IN list.
+_SCANS: dict[str, tuple[Select[*tuple[Any, ...]], InstrumentedAttribute[Any]]] = {
+    "profiles": (PROFILES, Profile.id),
+    "following": (PROFILES, Profile.id),
+    "photos": (PHOTOS, Photo.id),
+    "cities": (select(*City.__table__.c), City.id),
+}
+_BUILD: dict[str, Callable[[Any, Snapshot], Document]] = {
+    "profiles": lambda row, s: profile_document(row, s.specialties.get(row.id, [])),
+    "following": lambda row, s: following_document(row, s.followees.get(row.id, [])),
+    "photos": lambda row, s: photo_document(row),
+    "cities": lambda row, s: city_document(row),
 }
 
 
-def _wanted(name: str, ids: list[Any]) -> Wanted:
-    match name:
-        case "profiles" | "following":
-            return Wanted(profiles=set(ids))
-        case "photos":
-            return Wanted(photos=set(ids))
-        case _:
-            return Wanted(cities=set(ids))
-
-
-def _key(name: str, ident: Any, user_uid: str | None) -> tuple[str, str]:
-    return (name, user_uid if name == "following" and user_uid else str(ident))
-
-
 async def source_count(sessions: Sessions, name: str) -> int:
+    column = _SCANS[name][1]
     async with sessions() as session:
-        return int(await session.scalar(select(func.count()).select_from(_KEYS[name].class_)) or 0)
+        return int(await session.scalar(select(func.count()).select_from(column.class_)) or 0)
 
 
 async def documents(
@@ -51,24 +50,18 @@ async def documents(
 ) -> AsyncIterator[list[Document]]:
     """Pages of documents; each page's rows are read in one short transaction, so a long
     backfill holds no snapshot open and sees every change committed before each page."""
-    column, last = _KEYS[name], None
+    (query, column), build, last = _SCANS[name], _BUILD[name], None
     while True:
         async with sessions() as session:
-            page = select(column).order_by(column).limit(page_size)
+            page = query.order_by(column).limit(page_size)
             if last is not None:
                 page = page.where(column > last)
-            ids = list((await session.scalars(page)).all())
-            if not ids:
+            found = list(await rows(session, page))
+            if not found:
                 return
-            snapshot = await load(session, _wanted(name, ids))
-        uids: dict[uuid.UUID, str] = {p: row.user_uid for p, row in snapshot.profiles.items()}
-        built = []
-        for ident in ids:
-            key = _key(name, ident, uids.get(ident))
-            if name in ("profiles", "following") and ident not in snapshot.profiles:
-                continue  # deleted since the page of ids was read
-            if name == "photos" and ident not in snapshot.photos:
-                continue
-            built.append(document_for(key, snapshot))
-        yield built
-        last = ids[-1]
+            snapshot = Snapshot()
+            if name in ("profiles", "following"):
+                snapshot.profiles = {row.id: row for row in found}
+                await load_profile_details(session, snapshot)
+        yield [build(row, snapshot) for row in found]
+        last = found[-1].id
