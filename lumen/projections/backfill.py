@@ -20,7 +20,8 @@ from lumen.projections.documents import (
     photo_document,
     profile_document,
 )
-from lumen.projections.sources import PHOTOS, PROFILES, Snapshot, load_profile_details, rows
+from lumen.projections.source_queries import PHOTOS, PROFILES, rows
+from lumen.projections.sources import Snapshot, load_profile_details
 
 # Each projection's source query and key: pages are read by a keyset scan over the
 # joined query itself, one query per page (and the profile details), not a page of

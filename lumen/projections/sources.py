@@ -1,8 +1,5 @@
 """The current rows behind a set of documents, in a fixed number of queries however
-many documents there are: one per table group, each with an IN list.
-
-Queries run on the session's connection, not through the ORM: they select columns,
-never entities, and the ORM's result handling cost more than the rows' decoding."""
+many documents there are: one per table group, each with an array of ids."""
 
 from __future__ import annotations
 
@@ -10,57 +7,16 @@ import uuid
 from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from typing import Any
 
-from sqlalchemy import Select, Text, cast, or_, select
-from sqlalchemy.engine import Result
+from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
 from lumen.db.cities import City
 from lumen.db.photos import Photo
 from lumen.db.profiles import Follow, Profile, ProfileSpecialty, Specialty
-from lumen.db.users import User
 from lumen.projections.documents import SourceRow
-
-_CITY = (
-    City.name.label("city_name"),
-    City.country_code,
-    City.country_name,
-    City.latitude.label("city_lat"),
-    City.longitude.label("city_lon"),
-)
-# Photo JSON columns read as text: variants pass into documents without being decoded
-# and re-encoded, and msgspec decodes the EXIF far faster than the driver would.
-_RAW_JSON = ("exif", "variants")
-PROFILES = (
-    select(
-        *Profile.__table__.c,
-        User.role,
-        User.status.label("user_status"),
-        User.version.label("user_version"),
-        *_CITY,
-    )
-    .join(User, User.uid == Profile.user_uid)
-    .outerjoin(City, City.id == Profile.city_id)
-)
-PHOTOS = (
-    select(
-        *(c for c in Photo.__table__.c if c.name not in _RAW_JSON),
-        *(cast(Photo.__table__.c[name], Text).label(f"{name}_json") for name in _RAW_JSON),
-        Profile.display_name.label("owner_name"),
-        Profile.visibility.label("owner_visibility"),
-        Profile.version.label("owner_version"),
-        Profile.user_uid,
-        User.role,
-        User.status.label("user_status"),
-        User.version.label("user_version"),
-        *_CITY,
-    )
-    .join(Profile, Profile.id == Photo.owner_id)
-    .join(User, User.uid == Profile.user_uid)
-    .outerjoin(City, City.id == Photo.city_id)
-)
+from lumen.projections.source_queries import PHOTOS, PROFILES, in_, rows
 
 
 @dataclass(slots=True)
@@ -90,10 +46,6 @@ def _any_of(*conditions: tuple[Collection[object], ColumnElement[bool]]) -> Colu
     return or_(*(condition for ids, condition in conditions if ids))
 
 
-async def rows(session: AsyncSession, query: Select[*tuple[Any, ...]]) -> Result[*tuple[Any, ...]]:
-    return await (await session.connection()).execute(query)
-
-
 async def load(session: AsyncSession, wanted: Wanted) -> Snapshot:
     snapshot = Snapshot()
     if wanted.profiles or wanted.users or wanted.owners or wanted.owner_uids:
@@ -101,7 +53,7 @@ async def load(session: AsyncSession, wanted: Wanted) -> Snapshot:
     if wanted.photos or wanted.owners or wanted.owner_uids:
         await _load_photos(session, wanted, snapshot)
     if wanted.cities:
-        found = await rows(session, select(*City.__table__.c).where(City.id.in_(wanted.cities)))
+        found = await rows(session, select(*City.__table__.c).where(in_(City.id, wanted.cities)))
         snapshot.cities = {row.id: row for row in found}
     return snapshot
 
@@ -109,7 +61,9 @@ async def load(session: AsyncSession, wanted: Wanted) -> Snapshot:
 async def _load_profiles(session: AsyncSession, wanted: Wanted, snapshot: Snapshot) -> None:
     ids = wanted.profiles | wanted.owners
     uids = wanted.users | wanted.owner_uids
-    query = PROFILES.where(_any_of((ids, Profile.id.in_(ids)), (uids, Profile.user_uid.in_(uids))))
+    query = PROFILES.where(
+        _any_of((ids, in_(Profile.id, ids)), (uids, in_(Profile.user_uid, uids)))
+    )
     for row in await rows(session, query):
         snapshot.profiles[row.id] = row
         snapshot.profile_of_user[row.user_uid] = row.id
@@ -125,7 +79,7 @@ async def load_profile_details(session: AsyncSession, snapshot: Snapshot) -> Non
         session,
         select(ProfileSpecialty.profile_id, Specialty.slug, Specialty.name)
         .join(Specialty, Specialty.slug == ProfileSpecialty.specialty_slug)
-        .where(ProfileSpecialty.profile_id.in_(found))
+        .where(in_(ProfileSpecialty.profile_id, found))
         .order_by(ProfileSpecialty.profile_id, Specialty.slug),
     )
     by_profile: dict[uuid.UUID, list[tuple[str, str]]] = defaultdict(list)
@@ -133,7 +87,8 @@ async def load_profile_details(session: AsyncSession, snapshot: Snapshot) -> Non
         by_profile[profile_id].append((slug, name))
     snapshot.specialties = by_profile
     follows = await rows(
-        session, select(Follow.follower_id, Follow.followee_id).where(Follow.follower_id.in_(found))
+        session,
+        select(Follow.follower_id, Follow.followee_id).where(in_(Follow.follower_id, found)),
     )
     followees: dict[uuid.UUID, list[str]] = defaultdict(list)
     for follower, followee in follows:
@@ -144,9 +99,9 @@ async def load_profile_details(session: AsyncSession, snapshot: Snapshot) -> Non
 async def _load_photos(session: AsyncSession, wanted: Wanted, snapshot: Snapshot) -> None:
     query = PHOTOS.where(
         _any_of(
-            (wanted.photos, Photo.id.in_(wanted.photos)),
-            (wanted.owners, Photo.owner_id.in_(wanted.owners)),
-            (wanted.owner_uids, Profile.user_uid.in_(wanted.owner_uids)),
+            (wanted.photos, in_(Photo.id, wanted.photos)),
+            (wanted.owners, in_(Photo.owner_id, wanted.owners)),
+            (wanted.owner_uids, in_(Profile.user_uid, wanted.owner_uids)),
         )
     )
     by_owner: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
