@@ -4,7 +4,7 @@ document the engine refuses fails only the events behind it."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -65,13 +65,17 @@ def row_keys(work: Work, snapshot: Snapshot) -> set[DocKey]:
 
 def document_for(key: DocKey, snapshot: Snapshot) -> Document:
     projection, ident = key
-    builders: dict[str, Callable[[], Document]] = {
-        "profiles": lambda: _profile(snapshot, uuid.UUID(ident)),
-        "following": lambda: _following(snapshot, ident),
-        "photos": lambda: photo_document(snapshot.photos[uuid.UUID(ident)]),
-        "cities": lambda: city_document(snapshot.cities[int(ident)]),
-    }
-    return builders[projection]()
+    match projection:
+        case "profiles":
+            return _profile(snapshot, uuid.UUID(ident))
+        case "following":
+            return _following(snapshot, ident)
+        case "photos":
+            return photo_document(snapshot.photos[uuid.UUID(ident)])
+        case "cities":
+            return city_document(snapshot.cities[int(ident)])
+        case _:
+            raise KeyError(projection)
 
 
 def _profile(snapshot: Snapshot, profile_id: uuid.UUID) -> Document:
