@@ -1,6 +1,8 @@
 # The two entry points (see README): `make run` and `make test`. Everything else is a step of them.
 SHELL := /bin/bash
 export UV_PYTHON_DOWNLOADS := never
+# Trust the system certificate store, as pip, npm and Maven here do.
+export UV_NATIVE_TLS := 1
 UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 
 .PHONY: run test setup stack deps migrate seed lint typecheck pytest bench down status
