@@ -50,6 +50,14 @@ class DomainError(Exception):
         self.extra = extra
 
 
+class NotFound(DomainError):
+    """Nothing there, or nothing the caller may see: both sides answer it alike."""
+
+    status = 404
+    slug = "not-found"
+    title = "Not found"
+
+
 def problem_response(
     request: Request[Any, Any, Any],
     status: int,

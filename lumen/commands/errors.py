@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from lumen.problems import DomainError
+from lumen.problems import DomainError, NotFound
 
-
-class NotFound(DomainError):
-    status = 404
-    slug = "not-found"
-    title = "Not found"
+__all__ = [
+    "Conflict",
+    "IdempotencyKeyReused",
+    "InvalidInput",
+    "NotFound",
+    "ProfileRequired",
+    "StaleVersion",
+]
 
 
 class Conflict(DomainError):

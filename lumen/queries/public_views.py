@@ -12,7 +12,7 @@ from litestar.params import Parameter
 
 from lumen.auth.tokens import Caller
 from lumen.media import urls
-from lumen.problems import DomainError
+from lumen.problems import NotFound
 from lumen.queries import audience, engine_calls
 from lumen.queries.audience import Viewer
 from lumen.queries.hits import photo_view, profile_view
@@ -24,12 +24,6 @@ Res = NamedDependency[Resources]
 Who = NamedDependency[Caller | None]
 ProfileId = Annotated[uuid.UUID, Parameter(description="The profile's id")]
 PhotoId = Annotated[uuid.UUID, Parameter(description="The photo's id")]
-
-
-class NotFound(DomainError):
-    status = 404
-    slug = "not-found"
-    title = "Not found"
 
 
 async def _one(
