@@ -47,7 +47,7 @@ MATRIX: dict[tuple[str, str], E] = {
     ("GET", "/v1/me"): E(401, 200, 200, 200, 200),
     ("PATCH", "/v1/me"): E(401, 200, 200, 200, 403, body=BIRTH),
     ("DELETE", "/v1/me"): E(401, 204, 204, 204, 403),
-    ("GET", "/v1/me/profile"): E(401, 200, 200, 404, 403),
+    ("GET", "/v1/me/profile"): E(401, 200, 200, 404, 404),
     ("POST", "/v1/moderation/users/{uid:str}/suspend"): E(401, 403, 403, 201, 403, body=REASON),
     ("POST", "/v1/moderation/users/{uid:str}/unsuspend"): E(401, 403, 403, 201, 403, body=REASON, params={"uid": "suspended_uid"}),  # noqa: E501
     ("POST", "/v1/moderation/photos/{photo_id:uuid}/hide"): E(401, 403, 403, 201, 403, body=REASON),

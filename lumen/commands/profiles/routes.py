@@ -12,7 +12,8 @@ from litestar.params import HeaderParameter, JSONBody, PathParameter
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from lumen.auth.dependencies import Account
+from lumen.auth.dependencies import Account, load_account, signed_in
+from lumen.auth.tokens import Caller
 from lumen.commands.errors import NotFound
 from lumen.commands.fields import LocationIn
 from lumen.commands.profiles import handlers
@@ -161,7 +162,11 @@ class MyProfileController(Controller):
     tags = ["profiles"]  # noqa: RUF012 - Litestar reads it as a class attribute
 
     @get("/", operation_id="getMyProfile", cache=False)
-    async def mine(self, account: Acc, resources: Res) -> Response[ProfileOut]:
+    async def mine(
+        self, caller: NamedDependency[Caller | None], resources: Res
+    ) -> Response[ProfileOut]:
+        # Reading is allowed while suspended (only writes are refused), as for GET /v1/me.
+        account = await load_account(resources, signed_in(caller))
         async with resources.sessions() as session:
             profile = await session.scalar(select(Profile).where(Profile.user_uid == account.uid))
             if profile is None:
