@@ -1,10 +1,11 @@
 import asyncio
 
 from litestar.testing import AsyncTestClient
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from lumen.db.outbox import OutboxEvent
 from lumen.db.profiles import Profile
+from lumen.db.users import User
 from lumen.resources import Resources
 from tests.commands.conftest import outbox_events
 
@@ -155,3 +156,20 @@ async def test_deleting_a_profile_records_its_deletion_one_version_on(
     assert response.status_code == 204
     assert (await outbox_events(db))[-1] == ("profile", created["id"], 2, "ProfileDeleted")
     assert (await _counts(db))[0] == 0
+
+
+async def test_a_suspended_user_reads_their_profile_but_cannot_change_it(
+    client: AsyncTestClient, db: Resources, register
+) -> None:
+    uid, headers = await register()
+    created = (
+        await client.post("/v1/profiles", json={"display_name": "S"}, headers=headers)
+    ).json()
+    async with db.sessions.begin() as session:
+        await session.execute(update(User).where(User.uid == uid).values(status="suspended"))
+    assert (await client.get("/v1/me/profile", headers=headers)).status_code == 200
+    refused = await client.patch(
+        f"/v1/profiles/{created['id']}", json={"bio": "x"}, headers=headers
+    )
+    assert refused.status_code == 403
+    assert refused.json()["type"] == "/problems/account-suspended"
