@@ -7,7 +7,7 @@ import math
 import msgspec
 
 from lumen.geo.coordinates import Point
-from lumen.geo.grid import snap_to_cell
+from lumen.geo.grid import cell_centre, snap_to_cell
 
 # About a kilometre each way: the cell centre is at most ~0.7 km from any point in
 # the cell, and every point of the cell gives the same centre, so the stored point
@@ -25,6 +25,9 @@ class Precision(enum.StrEnum):
     HIDDEN = "hidden"
 
 
+Coordinates = tuple[float, float]
+
+
 def public_location(
     raw: Point | None,
     precision: Precision,
@@ -37,6 +40,24 @@ def public_location(
     Falls back to less, never more: a missing raw point or city centre hides the
     location rather than reaching for the other one.
     """
+    coordinates = public_coordinates(
+        None if raw is None else (raw.lat, raw.lon),
+        precision,
+        city_centre=None if city_centre is None else (city_centre.lat, city_centre.lon),
+        is_studio=is_studio,
+    )
+    return None if coordinates is None else Point(lat=coordinates[0], lon=coordinates[1])
+
+
+def public_coordinates(
+    raw: Coordinates | None,
+    precision: Precision,
+    *,
+    city_centre: Coordinates | None,
+    is_studio: bool,
+) -> Coordinates | None:
+    """public_location on (lat, lon) pairs the caller already knows to be valid (rows
+    under the tables' range checks), so that a document costs no Point per place."""
     if precision is Precision.EXACT and not is_studio:
         # A studio is a business address; anyone else's exact position is a home.
         precision = Precision.APPROXIMATE
@@ -44,7 +65,7 @@ def public_location(
         case Precision.EXACT:
             return raw
         case Precision.APPROXIMATE:
-            return None if raw is None else snap_to_cell(raw, APPROXIMATE_CELL_KM)
+            return None if raw is None else cell_centre(raw[0], raw[1], APPROXIMATE_CELL_KM)
         case Precision.CITY:
             return city_centre
         case Precision.HIDDEN:

@@ -10,11 +10,12 @@ from typing import Any
 import msgspec
 from sqlalchemy import Row
 
-from lumen.geo.coordinates import Point
-from lumen.geo.privacy import Precision, public_location
 from lumen.projections import versions
+from lumen.projections.places import place
 
-# A row of any shape: builders read its columns by name.
+# A row of any shape: builders read its columns by name, through `row._mapping`: a
+# Row's attribute access goes through __getattr__ after a failed lookup, about eight
+# times the cost of a mapping's item access, and a photo reads some thirty columns.
 SourceRow = Row[*tuple[Any, ...]]
 
 # Camera facts worth showing; anything else the EXIF held (GPS above all, serial
@@ -55,69 +56,50 @@ def owner_visible(user_status: str, visibility: str) -> bool:
     return user_status == "active" and visibility != "private"
 
 
-def _place(row: SourceRow, *, is_studio: bool) -> dict[str, Any]:
-    precision = Precision(row.location_precision)
-    if precision is Precision.EXACT and not is_studio:
-        precision = Precision.APPROXIMATE
-    raw = None if row.latitude is None else Point(lat=row.latitude, lon=row.longitude)
-    centre = None if row.city_lat is None else Point(lat=row.city_lat, lon=row.city_lon)
-    point = public_location(raw, precision, city_centre=centre, is_studio=is_studio)
-    if precision is Precision.HIDDEN or row.city_name is None:
-        city: dict[str, Any] = {}
-    else:
-        city = {
-            "city_id": row.city_id,
-            "city_name": row.city_name,
-            "country_code": row.country_code,
-            "country_name": row.country_name,
-        }
-    location = None if point is None else {"lat": point.lat, "lon": point.lon}
-    return {**city, "location": location, "location_precision": precision.value}
-
-
 def profile_document(row: SourceRow, specialties: list[tuple[str, str]]) -> Document:
-    ident, version = str(row.id), versions.profile(row.version, row.user_version)
-    if not owner_visible(row.user_status, row.visibility):
+    r = row._mapping
+    ident, version = str(r["id"]), versions.profile(r["version"], r["user_version"])
+    if not owner_visible(r["user_status"], r["visibility"]):
         return tombstone("profiles", ident, version)
-    attributes: dict[str, Any] = row.attributes or {}
-    studio = attributes.get("studio") if row.role == "photographer" else None
-    is_studio = row.location_precision == "exact" and bool(studio)
-    return _visible(
-        "profiles",
-        ident,
-        version,
-        {
-            **_place(row, is_studio=is_studio),
-            "version": row.version,
-            "role": row.role,
-            "display_name": row.display_name,
-            "headline": row.headline,
-            "bio": row.bio,
-            "languages": list(row.languages or []),
-            "specialties": [slug for slug, _ in specialties],
-            "specialty_names": [name for _, name in specialties],
-            "visibility": row.visibility,
-            "discoverable": row.discoverable,
-            "nearby_opt_in": row.nearby_opt_in,
-            "links": list(row.links or []),
-            "studio_name": studio.get("name") if isinstance(studio, dict) else None,
-            "experience": attributes.get("experience"),
-            "open_to_tfp": attributes.get("open_to_tfp"),
-            "followers_count": row.followers_count,
-            "following_count": row.following_count,
-            "created_at": row.created_at,
-            "updated_at": row.updated_at,
-        },
-    )
+    attributes: dict[str, Any] = r["attributes"] or {}
+    studio = attributes.get("studio") if r["role"] == "photographer" else None
+    is_studio = r["location_precision"] == "exact" and bool(studio)
+    body = {
+        "id": ident,
+        "tombstone": False,
+        "doc_version": version,
+        **place(r, is_studio=is_studio),
+        "version": r["version"],
+        "role": r["role"],
+        "display_name": r["display_name"],
+        "headline": r["headline"],
+        "bio": r["bio"],
+        "languages": list(r["languages"] or []),
+        "specialties": [slug for slug, _ in specialties],
+        "specialty_names": [name for _, name in specialties],
+        "visibility": r["visibility"],
+        "discoverable": r["discoverable"],
+        "nearby_opt_in": r["nearby_opt_in"],
+        "links": list(r["links"] or []),
+        "studio_name": studio.get("name") if isinstance(studio, dict) else None,
+        "experience": attributes.get("experience"),
+        "open_to_tfp": attributes.get("open_to_tfp"),
+        "followers_count": r["followers_count"],
+        "following_count": r["following_count"],
+        "created_at": r["created_at"],
+        "updated_at": r["updated_at"],
+    }
+    return Document("profiles", ident, version, body)
 
 
 def following_document(row: SourceRow, followees: list[str]) -> Document:
+    r = row._mapping
     # Kept for private profiles (their owner still follows people); gone with the account.
-    version = versions.following(row.version, row.user_version)
-    if row.user_status != "active":
-        return tombstone("following", row.user_uid, version)
-    fields = {"following": sorted(followees), "profile_id": str(row.id)}
-    return _visible("following", row.user_uid, version, fields)
+    version = versions.following(r["version"], r["user_version"])
+    if r["user_status"] != "active":
+        return tombstone("following", r["user_uid"], version)
+    fields = {"following": sorted(followees), "profile_id": str(r["id"])}
+    return _visible("following", r["user_uid"], version, fields)
 
 
 def _orientation(width: int | None, height: int | None) -> str | None:
@@ -127,64 +109,65 @@ def _orientation(width: int | None, height: int | None) -> str | None:
 
 
 def photo_document(row: SourceRow) -> Document:
-    ident = str(row.id)
-    version = versions.photo(row.version, row.owner_version, row.user_version)
+    r = row._mapping
+    ident = str(r["id"])
+    version = versions.photo(r["version"], r["owner_version"], r["user_version"])
     shown = (
-        row.status == "ready"
-        and row.moderation == "visible"
-        and row.visibility != "private"
-        and owner_visible(row.user_status, row.owner_visibility)
+        r["status"] == "ready"
+        and r["moderation"] == "visible"
+        and r["visibility"] != "private"
+        and owner_visible(r["user_status"], r["owner_visibility"])
     )
     if not shown:
         return tombstone("photos", ident, version)
-    raw_exif = msgspec.json.decode(row.exif_json or "{}")
+    raw_exif = msgspec.json.decode(r["exif_json"] or "{}")
     exif = {k: v for k, v in raw_exif.items() if k in EXIF_KEPT}
-    followers_only = "followers" in (row.visibility, row.owner_visibility)
-    return _visible(
-        "photos",
-        ident,
-        version,
-        {
-            **_place(row, is_studio=False),
-            "version": row.version,
-            "title": row.title,
-            "caption": row.caption,
-            "tags": list(row.tags or []),
-            "visibility": "followers" if followers_only else "public",
-            "owner_id": str(row.owner_id),
-            "owner_name": row.owner_name,
-            "owner_role": row.role,
-            "owner_visibility": row.owner_visibility,
-            "camera_make": exif.get("make"),
-            "camera_model": exif.get("model"),
-            "lens": exif.get("lens"),
-            "exif": exif,
-            "taken_at": row.taken_at,
-            "width": row.width,
-            "height": row.height,
-            "orientation": _orientation(row.width, row.height),
-            "variants": msgspec.Raw(row.variants_json or "[]"),
-            "placeholder": row.placeholder,
-            "created_at": row.created_at,
-            "updated_at": row.updated_at,
-        },
-    )
+    followers_only = "followers" in (r["visibility"], r["owner_visibility"])
+    body = {
+        "id": ident,
+        "tombstone": False,
+        "doc_version": version,
+        **place(r, is_studio=False),
+        "version": r["version"],
+        "title": r["title"],
+        "caption": r["caption"],
+        "tags": list(r["tags"] or []),
+        "visibility": "followers" if followers_only else "public",
+        "owner_id": str(r["owner_id"]),
+        "owner_name": r["owner_name"],
+        "owner_role": r["role"],
+        "owner_visibility": r["owner_visibility"],
+        "camera_make": exif.get("make"),
+        "camera_model": exif.get("model"),
+        "lens": exif.get("lens"),
+        "exif": exif,
+        "taken_at": r["taken_at"],
+        "width": r["width"],
+        "height": r["height"],
+        "orientation": _orientation(r["width"], r["height"]),
+        "variants": msgspec.Raw(r["variants_json"] or "[]"),
+        "placeholder": r["placeholder"],
+        "created_at": r["created_at"],
+        "updated_at": r["updated_at"],
+    }
+    return Document("photos", ident, version, body)
 
 
 def city_document(row: SourceRow) -> Document:
+    r = row._mapping
     return _visible(
         "cities",
-        str(row.id),
-        versions.city(row.version),
+        str(r["id"]),
+        versions.city(r["version"]),
         {
-            "name": row.name,
-            "ascii_name": row.ascii_name,
-            "alternate_names": list(row.alternate_names or []),
-            "country_code": row.country_code,
-            "country_name": row.country_name,
-            "region_code": row.region_code,
-            "population": row.population,
-            "location": {"lat": row.latitude, "lon": row.longitude},
-            "timezone": row.timezone,
+            "name": r["name"],
+            "ascii_name": r["ascii_name"],
+            "alternate_names": list(r["alternate_names"] or []),
+            "country_code": r["country_code"],
+            "country_name": r["country_name"],
+            "region_code": r["region_code"],
+            "population": r["population"],
+            "location": {"lat": r["latitude"], "lon": r["longitude"]},
+            "timezone": r["timezone"],
         },
     )
