@@ -20,7 +20,7 @@ from lumen.projections.documents import (
     photo_document,
     profile_document,
 )
-from lumen.projections.source_queries import PHOTOS, PROFILES, rows
+from lumen.projections.source_queries import CITIES, PHOTOS, PROFILES, rows
 from lumen.projections.sources import Snapshot, load_profile_details
 
 # Each projection's source query and key: pages are read by a keyset scan over the
@@ -30,7 +30,7 @@ _SCANS: dict[str, tuple[Select[*tuple[Any, ...]], InstrumentedAttribute[Any]]] =
     "profiles": (PROFILES, Profile.id),
     "following": (PROFILES, Profile.id),
     "photos": (PHOTOS, Photo.id),
-    "cities": (select(*City.__table__.c), City.id),
+    "cities": (CITIES, City.id),
 }
 _BUILD: dict[str, Callable[[Any, Snapshot], Document]] = {
     "profiles": lambda row, s: profile_document(row, s.specialties.get(row.id, [])),

@@ -61,7 +61,7 @@ def profile_document(row: SourceRow, specialties: list[tuple[str, str]]) -> Docu
     ident, version = str(r["id"]), versions.profile(r["version"], r["user_version"])
     if not owner_visible(r["user_status"], r["visibility"]):
         return tombstone("profiles", ident, version)
-    attributes: dict[str, Any] = r["attributes"] or {}
+    attributes: dict[str, Any] = msgspec.json.decode(r["attributes_json"] or "null") or {}
     studio = attributes.get("studio") if r["role"] == "photographer" else None
     is_studio = r["location_precision"] == "exact" and bool(studio)
     body = {

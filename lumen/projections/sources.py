@@ -16,7 +16,7 @@ from lumen.db.cities import City
 from lumen.db.photos import Photo
 from lumen.db.profiles import Follow, Profile, ProfileSpecialty, Specialty
 from lumen.projections.documents import SourceRow
-from lumen.projections.source_queries import PHOTOS, PROFILES, in_, rows
+from lumen.projections.source_queries import CITIES, PHOTOS, PROFILES, in_, rows
 
 
 @dataclass(slots=True)
@@ -53,7 +53,7 @@ async def load(session: AsyncSession, wanted: Wanted) -> Snapshot:
     if wanted.photos or wanted.owners or wanted.owner_uids:
         await _load_photos(session, wanted, snapshot)
     if wanted.cities:
-        found = await rows(session, select(*City.__table__.c).where(in_(City.id, wanted.cities)))
+        found = await rows(session, CITIES.where(in_(City.id, wanted.cities)))
         snapshot.cities = {row.id: row for row in found}
     return snapshot
 
