@@ -5,12 +5,12 @@ never entities, and the ORM's result handling cost more than the rows' decoding.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from sqlalchemy import FromClause, Select, Text, any_, bindparam, cast, select, type_coerce
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.engine import Result
+from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.elements import ColumnElement
@@ -87,5 +87,9 @@ def in_(
     return column == any_(bindparam(None, list(ids), type_=ARRAY(column.type)))
 
 
-async def rows(session: AsyncSession, query: Select[*tuple[Any, ...]]) -> Result[*tuple[Any, ...]]:
-    return await (await session.connection()).execute(query)
+async def rows(
+    session: AsyncSession, query: Select[*tuple[Any, ...]]
+) -> Sequence[Row[*tuple[Any, ...]]]:
+    # All at once: iterating a result fetches row by row through the driver adapter's
+    # cursor, a Python call stack per row that fetching everything in one call skips.
+    return (await (await session.connection()).execute(query)).all()
