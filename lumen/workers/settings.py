@@ -10,7 +10,6 @@ from arq.worker import func
 
 from lumen.resources import Resources
 from lumen.settings import Settings, load_settings
-from lumen.workers.heartbeat import beat
 from lumen.workers.housekeeping import HOUSEKEEPING_CRON_JOBS
 from lumen.workers.photo_jobs import MAX_TRIES, process_photo, requeue_stuck_photos
 from lumen.workers.projections import (
@@ -51,7 +50,6 @@ class WorkerSettings:
         *PROJECTION_FUNCTIONS,
     ]
     cron_jobs: ClassVar[list[Any]] = [
-        cron(beat, second=set(range(0, 60, HEARTBEAT_INTERVAL_S)), run_at_startup=True),
         cron(requeue_stuck_photos, minute=set(range(0, 60, 5)), second=30),
         *PROJECTION_CRON_JOBS,
         *HOUSEKEEPING_CRON_JOBS,
