@@ -32,7 +32,6 @@ __all__ = [
     "async_bulk",
     "bulk_refusals",
     "connect",
-    "index_name",
     "scan_hits",
 ]
 
@@ -70,10 +69,6 @@ def connect(settings: Settings, timeout: float = 10.0) -> SearchClient:
         http_compress=False,
         serializer=FastJSONSerializer(),
     )
-
-
-def index_name(settings: Settings, name: str) -> str:
-    return f"{settings.index_prefix}-{name}"
 
 
 # Per item, only what tells success from refusal: the full items (shards, seq_no,

@@ -13,7 +13,7 @@ from tests.emulator import sign_up
 
 async def test_a_geo_point_is_found_by_geo_distance_sorted_by_distance(settings: Settings) -> None:
     client = engine.connect(settings)
-    index = engine.index_name(settings, f"geo-{uuid.uuid4().hex[:8]}")
+    index = f"{settings.index_prefix}-geo-{uuid.uuid4().hex[:8]}"
     try:
         await client.indices.create(
             index=index,
