@@ -30,9 +30,11 @@ __all__ = [
     "SearchClient",
     "TransportError",
     "async_bulk",
+    "bulk_bodies",
     "bulk_refusals",
     "connect",
     "scan_hits",
+    "send_bulk",
 ]
 
 # Well under the engine's default http.max_content_length (100 MB).
@@ -89,32 +91,46 @@ def _ndjson(actions: Sequence[dict[str, Any]]) -> Iterator[bytes]:
             yield encode({op: meta}) + b"\n" + encode(action["_source"]) + b"\n"
 
 
-async def bulk_refusals(
-    client: SearchClient, actions: Sequence[dict[str, Any]], *, refresh: bool = False
+def bulk_bodies(actions: Sequence[dict[str, Any]]) -> list[bytes]:
+    """The actions as NDJSON request bodies, split only past the size cap."""
+    bodies: list[bytes] = []
+    chunk: list[bytes] = []
+    size = 0
+    for lines in _ndjson(actions):
+        if chunk and size + len(lines) > MAX_BULK_BYTES:
+            bodies.append(b"".join(chunk))
+            chunk, size = [], 0
+        chunk.append(lines)
+        size += len(lines)
+    if chunk:
+        bodies.append(b"".join(chunk))
+    return bodies
+
+
+async def send_bulk(
+    client: SearchClient, bodies: Sequence[bytes], *, refresh: bool = False
 ) -> list[dict[str, Any]]:
-    """Sends the actions in one bulk request (more only past the size cap) and returns
-    the items the engine refused, each with `_index`, `_id`, `status` and `error`.
+    """Sends prepared bodies and returns the items the engine refused, each with
+    `_index`, `_id`, `status` and `error`.
 
     A request that fails as a whole raises TransportError: nothing can be said per item.
     """
     refused: list[dict[str, Any]] = []
-    chunk: list[bytes] = []
-    size = 0
-    for lines in [*_ndjson(actions), b""]:
-        if chunk and (not lines or size + len(lines) > MAX_BULK_BYTES):
-            response = await client.bulk(
-                body=b"".join(chunk),
-                refresh="true" if refresh else "false",
-                filter_path=_BULK_FILTER,
-            )
-            if response.get("errors"):
-                items = (next(iter(item.values())) for item in response["items"])
-                refused.extend(i for i in items if not 200 <= i.get("status", 500) < 300)
-            chunk, size = [], 0
-        if lines:
-            chunk.append(lines)
-            size += len(lines)
+    for body in bodies:
+        response = await client.bulk(
+            body=body, refresh="true" if refresh else "false", filter_path=_BULK_FILTER
+        )
+        if response.get("errors"):
+            items = (next(iter(item.values())) for item in response["items"])
+            refused.extend(i for i in items if not 200 <= i.get("status", 500) < 300)
     return refused
+
+
+async def bulk_refusals(
+    client: SearchClient, actions: Sequence[dict[str, Any]], *, refresh: bool = False
+) -> list[dict[str, Any]]:
+    """The actions in one bulk request (more only past the size cap); the refused items."""
+    return await send_bulk(client, bulk_bodies(actions), refresh=refresh)
 
 
 async def scan_hits(

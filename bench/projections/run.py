@@ -25,7 +25,7 @@ from lumen.db.migrations import upgrade
 from lumen.engine import async_bulk
 from lumen.projections.backfill import documents
 from lumen.projections.indices import ensure_indices, index_body, layout, tuned_settings
-from lumen.projections.projector import run_batch
+from lumen.projections.projector import drain
 from lumen.projections.rebuild import rebuild
 from lumen.projections.writes import action
 from lumen.resources import Resources
@@ -74,7 +74,8 @@ async def projector_rate(res: Resources, workers: int) -> dict[str, float]:
     started = time.perf_counter()
 
     async def worker() -> None:
-        while (await run_batch(res)).claimed:
+        # The worker's own job, repeated as its wake-ups would repeat it.
+        while await drain(res):
             pass
 
     await asyncio.gather(*(worker() for _ in range(workers)))
@@ -185,7 +186,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--profiles", type=int, default=100_000)
     parser.add_argument("--photos-per-profile", type=int, default=5)
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=1, help="concurrent drains")
     parser.add_argument("--lag-seconds", type=float, default=30)
     parser.add_argument("--write-rate", type=float, default=50, help="profile edits per second")
     asyncio.run(main(parser.parse_args()))

@@ -3,6 +3,7 @@ document the engine refuses fails only the events behind it."""
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -20,6 +21,8 @@ from lumen.projections.events import Event, InvalidEvent, Work, work_for
 from lumen.projections.sources import Snapshot, Wanted, load
 
 DocKey = tuple[str, str]
+# Documents built between two looks at the event loop.
+YIELD_EVERY = 100
 
 
 @dataclass(slots=True)
@@ -102,7 +105,10 @@ async def prepare(session: AsyncSession, events: list[Event]) -> Built:
         built.keys[event_id] = keys | {(t.projection, t.id) for t in work.tombstones}
         built.documents.extend(work.tombstones)
     errors: dict[DocKey, str] = {}
-    for key in to_build:
+    for n, key in enumerate(to_build, 1):
+        if n % YIELD_EVERY == 0:
+            # Lets a bulk response waiting on this loop be handled now, not after the batch.
+            await asyncio.sleep(0)
         try:
             built.documents.append(document_for(key, snapshot))
         except Exception as exc:  # one bad row must not sink the whole batch

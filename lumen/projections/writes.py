@@ -4,9 +4,10 @@ externally so that the engine keeps whichever document is newest."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
-from lumen.engine import SearchClient, TransportError, bulk_refusals
+from lumen.engine import SearchClient, TransportError, bulk_bodies, send_bulk
 from lumen.projections.documents import Document
 from lumen.projections.indices import layout
 from lumen.settings import Settings
@@ -29,6 +30,14 @@ def action(document: Document, index: str) -> dict[str, Any]:
     }
 
 
+@dataclass(slots=True)
+class Planned:
+    """A batch's bulk request, encoded, and which projection each target index serves."""
+
+    bodies: list[bytes] = field(default_factory=list)
+    projection_of: dict[str, str] = field(default_factory=dict)
+
+
 def _refused_reason(item: dict[str, Any]) -> str | None:
     # A version conflict means the index already holds this version or a newer one.
     if item.get("status") == 409:
@@ -39,25 +48,39 @@ def _refused_reason(item: dict[str, Any]) -> str | None:
     return f"status {item.get('status')}: {error}"
 
 
-async def write(
-    client: SearchClient, settings: Settings, documents: Sequence[Document]
-) -> dict[DocKey, str]:
-    """Writes the documents; returns those the engine refused for good, with why."""
+async def plan(client: SearchClient, settings: Settings, documents: Sequence[Document]) -> Planned:
+    """Finds the indices each projection writes to now and encodes the request."""
     if not documents:
-        return {}
+        return Planned()
     try:
         targets = (await layout(client, settings)).writers
-        missing = {d.projection for d in documents} - targets.keys()
-        if missing:
-            raise EngineUnavailable(f"no write index for {', '.join(sorted(missing))}")
-        projection_of = {index: name for name, indices in targets.items() for index in indices}
-        actions = [action(d, index) for d in documents for index in targets[d.projection]]
-        refused = await bulk_refusals(client, actions)
+    except TransportError as exc:
+        raise EngineUnavailable(f"index layout unavailable: {exc}") from exc
+    missing = {d.projection for d in documents} - targets.keys()
+    if missing:
+        raise EngineUnavailable(f"no write index for {', '.join(sorted(missing))}")
+    actions = [action(d, index) for d in documents for index in targets[d.projection]]
+    projection_of = {index: name for name, indices in targets.items() for index in indices}
+    return Planned(bulk_bodies(actions), projection_of)
+
+
+async def send(client: SearchClient, planned: Planned) -> dict[DocKey, str]:
+    """Sends a planned request; returns the documents the engine refused for good, with why."""
+    try:
+        refused = await send_bulk(client, planned.bodies)
     except TransportError as exc:
         raise EngineUnavailable(f"bulk request failed: {exc}") from exc
     failed: dict[DocKey, str] = {}
     for item in refused:
         reason = _refused_reason(item)
         if reason is not None:
-            failed[(projection_of.get(item["_index"], item["_index"]), item["_id"])] = reason
+            index = item["_index"]
+            failed[(planned.projection_of.get(index, index), item["_id"])] = reason
     return failed
+
+
+async def write(
+    client: SearchClient, settings: Settings, documents: Sequence[Document]
+) -> dict[DocKey, str]:
+    """Writes the documents; returns those the engine refused for good, with why."""
+    return await send(client, await plan(client, settings, documents))
