@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import uuid
+from typing import Any
 
 from sqlalchemy import text
 
@@ -14,7 +15,7 @@ from lumen.db.profiles import Profile
 from lumen.projections import claims
 from lumen.projections.batch import prepare
 from lumen.projections.indices import read_alias
-from lumen.projections.projector import run_batch
+from lumen.projections.projector import drain, run_batch
 from lumen.projections.writes import write
 from lumen.resources import Resources
 from tests.conftest import make_settings
@@ -150,6 +151,43 @@ async def test_a_poison_event_goes_dead_without_holding_back_others(search: Reso
     async with res.sessions.begin() as session:
         assert await claims.replay_dead(session) == 1
     assert await pending(res) == 1
+
+
+async def test_a_drain_overlaps_batches_but_sends_one_bulk_request_at_a_time(
+    search: Resources,
+) -> None:
+    res = dataclasses.replace(
+        search,
+        settings=make_settings(
+            LUMEN_INDEX_PREFIX=search.settings.index_prefix, LUMEN_PROJECTOR_BATCH_SIZE="4"
+        ),
+    )
+    profiles = [await add_profile(res, await add_user(res)) for _ in range(6)]
+    for profile_id in profiles:
+        await add_photo(res, profile_id)
+    events = await pending(res)
+    in_flight, most, calls = 0, 0, 0
+    real_bulk = res.search.bulk
+
+    async def watched_bulk(*args: Any, **kwargs: Any) -> Any:
+        nonlocal in_flight, most, calls
+        in_flight, calls = in_flight + 1, calls + 1
+        most = max(most, in_flight)
+        try:
+            await asyncio.sleep(0.02)  # long enough for the other lane to reach its turn
+            return await real_bulk(*args, **kwargs)
+        finally:
+            in_flight -= 1
+
+    res.search.bulk = watched_bulk  # type: ignore[method-assign]
+    try:
+        assert await drain(res) == events
+    finally:
+        del res.search.bulk
+    assert calls >= events // 4
+    assert most == 1
+    await refresh(res)
+    await assert_converged(res)
 
 
 async def test_two_workers_never_leave_an_older_version(search: Resources) -> None:
