@@ -1,12 +1,14 @@
 """Query endpoints against the engine, in the same run: each endpoint's latency (p50,
-p99; API and engine requests interleaved one by one) and throughput at concurrency 32,
-against the very query the endpoint sends, posted straight to the engine.
+p99; requests interleaved one by one) and throughput at concurrency 32, against the very
+query the endpoint sends, posted straight to the engine, and against the floor
+(`bench.queries.floor`): a bare ASGI app relaying that query, what any Python API costs.
 
     uv run python -m bench.queries.run [--prefix lumen-bench] [--requests 300] [--seconds 5]
 
 Reads the indices of the projections benchmark's seeded corpus (`lumen-bench-*`, read
-aliases only; nothing is written). The API runs in a uvicorn subprocess (`--workers`),
-with the anonymous response cache off so that every request reaches the engine.
+aliases only; nothing is written). The API and the floor run in uvicorn subprocesses
+(`--workers` each), the API's anonymous response cache off so every request reaches the
+engine.
 """
 
 from __future__ import annotations
@@ -19,16 +21,21 @@ import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import aiohttp
+import msgspec
 
 from bench.queries.cases import Case, Request, build
+from bench.queries.floor import ENGINE_ENV, ROUTES_ENV
 from lumen.geo.coordinates import Point
 from lumen.settings import load_settings
 
 API = "http://127.0.0.1:8765"
+FLOOR = "http://127.0.0.1:8766"
 CONCURRENCY = 32
 
 
@@ -54,30 +61,33 @@ def _quantiles(samples: list[float]) -> dict[str, float]:
     return {"p50": statistics.median(samples), "p99": cuts[98]}
 
 
-async def latency(
-    session: aiohttp.ClientSession, engine: str, case: Case, n: int
-) -> dict[str, Any]:
-    api_ms: list[float] = []
-    engine_ms: list[float] = []
+Call = Callable[[Request], Awaitable[None]]
+
+
+def sides(session: aiohttp.ClientSession, engine: str) -> dict[str, Call]:
+    """Each contender as one call per request: the API, the bare floor, the engine."""
+    return {
+        "api": lambda r: _get(session, API + r.api),
+        "floor": lambda r: _get(session, FLOOR + r.api),
+        "engine": lambda r: _post(session, engine, r),
+    }
+
+
+async def latency(calls: dict[str, Call], case: Case, n: int) -> dict[str, Any]:
+    samples: dict[str, list[float]] = {side: [] for side in calls}
+    order = list(calls)
     for i in range(n + 20):
         request = case.variants[i % len(case.variants)]
-        calls = [
-            ("api", lambda r=request: _get(session, API + r.api)),
-            ("engine", lambda r=request: _post(session, engine, r)),
-        ]
-        for side, call in calls if i % 2 == 0 else calls[::-1]:
+        # Interleaved one by one, each side first in turn.
+        for side in order[i % len(order) :] + order[: i % len(order)]:
             started = time.perf_counter()
-            await call()
-            if i >= 20:  # the first ones warm up both sides
-                (api_ms if side == "api" else engine_ms).append(
-                    (time.perf_counter() - started) * 1000
-                )
-    return {"api": _quantiles(api_ms), "engine": _quantiles(engine_ms)}
+            await calls[side](request)
+            if i >= 20:  # the first ones warm up every side
+                samples[side].append((time.perf_counter() - started) * 1000)
+    return {side: _quantiles(ms) for side, ms in samples.items()}
 
 
-async def throughput(
-    session: aiohttp.ClientSession, engine: str, case: Case, side: str, seconds: float
-) -> float:
+async def throughput(call: Call, case: Case, seconds: float) -> float:
     done = 0
     deadline = time.perf_counter() + seconds
 
@@ -85,11 +95,7 @@ async def throughput(
         nonlocal done
         i = k
         while time.perf_counter() < deadline:
-            request = case.variants[i % len(case.variants)]
-            if side == "api":
-                await _get(session, API + request.api)
-            else:
-                await _post(session, engine, request)
+            await call(case.variants[i % len(case.variants)])
             done += 1
             i += 1
 
@@ -121,72 +127,83 @@ async def _sample(
     return Point(lat=location["lat"], lon=location["lon"]), [h["_source"]["id"] for h in hits]
 
 
-def _server(prefix: str, workers: int) -> subprocess.Popen[bytes]:
-    env = {
-        **os.environ,
-        "LUMEN_INDEX_PREFIX": prefix,
-        "LUMEN_QUERY_CACHE_TTL_S": "0",
-        "LUMEN_LOG_LEVEL": "WARNING",
-        "LUMEN_REDIS_URL": "redis://127.0.0.1:6379/12",
-    }
+def _server(app: str, port: int, workers: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
     return subprocess.Popen(  # noqa: S603 - our own interpreter, our own arguments
         [
             sys.executable,
             "-m",
             "uvicorn",
-            "lumen.app:create_app",
+            app,
             "--factory",
             "--port",
-            "8765",
+            str(port),
             "--log-level",
             "warning",
             "--no-access-log",
             "--workers",
             str(workers),
         ],
-        env=env,
+        env={**os.environ, "LUMEN_LOG_LEVEL": "WARNING", **env},
     )
 
 
-async def _wait_for_api(session: aiohttp.ClientSession) -> None:
+async def _wait_for(session: aiohttp.ClientSession, base: str) -> None:
     for _ in range(100):
         try:
-            await _get(session, API + "/health/live")
+            await _get(session, base + "/health/live")
             return
         except (aiohttp.ClientError, RuntimeError):
             await asyncio.sleep(0.2)
-    raise RuntimeError("the API did not start")
+    raise RuntimeError(f"{base} did not start")
 
 
 async def main(prefix: str, requests: int, seconds: float, workers: int) -> dict[str, Any]:
     settings = load_settings({"LUMEN_INDEX_PREFIX": prefix})
     engine = settings.search_url.rstrip("/")
-    server = _server(prefix, workers)
-    connector = aiohttp.TCPConnector(limit=CONCURRENCY * 2)
+    api_env = {
+        "LUMEN_INDEX_PREFIX": prefix,
+        "LUMEN_QUERY_CACHE_TTL_S": "0",
+        "LUMEN_REDIS_URL": "redis://127.0.0.1:6379/12",
+    }
+    servers = [_server("lumen.app:create_app", 8765, workers, api_env)]
+    connector = aiohttp.TCPConnector(limit=CONCURRENCY * 3)
     try:
         async with aiohttp.ClientSession(connector=connector) as session:
-            await _wait_for_api(session)
             origin, ids = await _sample(session, engine, prefix)
+            cases = build(settings, origin, ids)
+            with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as routes:
+                routes.write(msgspec.json.encode([r for c in cases for r in c.variants]))
+            floor_env = {ROUTES_ENV: routes.name, ENGINE_ENV: engine}
+            servers.append(_server("bench.queries.floor:create_floor", 8766, workers, floor_env))
+            await _wait_for(session, API)
+            await _wait_for(session, FLOOR)
+            calls = sides(session, engine)
             results: dict[str, Any] = {}
-            for case in build(settings, origin, ids):
-                lat = await latency(session, engine, case, requests)
-                rps_engine = await throughput(session, engine, case, "engine", seconds)
-                rps_api = await throughput(session, engine, case, "api", seconds)
-                results[case.name] = {**lat, "rps": {"api": rps_api, "engine": rps_engine}}
+            for case in cases:
+                lat = await latency(calls, case, requests)
+                rps = {side: await throughput(call, case, seconds) for side, call in calls.items()}
+                results[case.name] = {**lat, "rps": rps}
                 print(_line(case.name, results[case.name]), flush=True)
+            os.unlink(routes.name)
             return results
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        for server in servers:
+            server.terminate()
+            server.wait(timeout=10)
 
 
 def _line(name: str, r: dict[str, Any]) -> str:
-    api, eng, rps = r["api"], r["engine"], r["rps"]
-    return (
-        f"| `{name}` | {api['p50']:.1f} / {api['p99']:.1f} | {eng['p50']:.1f} / {eng['p99']:.1f}"
-        f" | **{api['p50'] / eng['p50']:.2f}x** | {rps['api']:.0f} | {rps['engine']:.0f}"
-        f" | **{rps['api'] / rps['engine']:.2f}x** |"
-    )
+    eng, rps = r["engine"], r["rps"]
+    cells = [f"`{name}`", f"{eng['p50']:.1f} / {eng['p99']:.1f}", f"{rps['engine']:.0f}"]
+    for side in ("floor", "api"):
+        p50_ratio = r[side]["p50"] / eng["p50"]
+        rps_ratio = rps[side] / rps["engine"]
+        cells += [
+            f"{r[side]['p50']:.1f} / {r[side]['p99']:.1f}",
+            f"{rps[side]:.0f}",
+            f"**{p50_ratio:.2f}x** / **{rps_ratio:.2f}x**",
+        ]
+    return "| " + " | ".join(cells) + " |"
 
 
 if __name__ == "__main__":
@@ -199,10 +216,11 @@ if __name__ == "__main__":
     args = parser.parse_args()
     print(f"python {platform.python_version()}, {os.cpu_count()} CPUs, {args.workers} API workers")
     print(
-        "| endpoint | API p50 / p99 ms | engine p50 / p99 ms | p50 ratio"
-        " | API req/s | engine req/s | throughput ratio |"
+        "| endpoint | engine p50 / p99 ms | engine req/s | floor p50 / p99 ms | floor req/s"
+        " | floor p50 ratio / throughput ratio | API p50 / p99 ms | API req/s"
+        " | API p50 ratio / throughput ratio |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     found = asyncio.run(main(args.prefix, args.requests, args.seconds, args.workers))
     with open("bench/queries/last_run.json", "w") as out:
         json.dump(found, out, indent=2)

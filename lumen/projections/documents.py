@@ -136,6 +136,7 @@ def photo_document(row: SourceRow) -> Document:
         "owner_id": str(r["owner_id"]),
         "owner_name": r["owner_name"],
         "owner_role": r["role"],
+        "owner_followers": r["owner_followers"],
         "owner_visibility": r["owner_visibility"],
         "camera_make": exif.get("make"),
         "camera_model": exif.get("model"),

@@ -18,6 +18,7 @@ USER_EVENTS = frozenset(
 FOLLOW_EVENTS = frozenset(
     {"ProfileFollowed", "ProfileUnfollowed", "FollowerAdded", "FollowerRemoved", "FollowRemoved"}
 )
+PROFILE_CHANGES = FOLLOW_EVENTS | {"ProfileCreated", "ProfileUpdated"}
 PHOTO_EVENTS = frozenset(
     {
         "PhotoCreated",
@@ -106,10 +107,10 @@ def work_for(event: Event) -> Work:
             if not 0 < len(event.aggregate_id) <= 128:
                 raise InvalidEvent(f"not a uid: {event.aggregate_id!r}")
             return Work(users={event.aggregate_id})
-        case "profile", "ProfileCreated" | "ProfileUpdated":
+        case "profile", kind if kind in PROFILE_CHANGES:
+            # A follow moves a counter, the profile's version and so its photos' versions;
+            # the photos also carry the owner's follower count as their popularity.
             return Work(owners={_uuid(event.aggregate_id)})
-        case "profile", kind if kind in FOLLOW_EVENTS:
-            return Work(profiles={_uuid(event.aggregate_id)})
         case "profile", "ProfileDeleted":
             return Work(tombstones=_profile_deleted(event))
         case "photo", kind if kind in PHOTO_EVENTS:

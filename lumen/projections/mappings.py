@@ -61,6 +61,7 @@ PHOTOS: dict[str, Any] = {
     "visibility": KEYWORD,
     "owner_id": KEYWORD,
     "owner_name": text(prefixes=True, keyword=True),
+    "owner_followers": INTEGER,
     "owner_role": KEYWORD,
     "owner_visibility": KEYWORD,
     "camera_make": facet(),

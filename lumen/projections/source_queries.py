@@ -63,6 +63,7 @@ PHOTOS = (
     select(
         *_columns(Photo.__table__, ("exif", "variants")),
         Profile.display_name.label("owner_name"),
+        Profile.followers_count.label("owner_followers"),
         Profile.visibility.label("owner_visibility"),
         Profile.version.label("owner_version"),
         Profile.user_uid,

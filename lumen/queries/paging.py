@@ -45,7 +45,13 @@ class Page:
         return cursors.encode(secret_key, self.bound_to, hits[self.size - 1]["sort"], self.as_of)
 
 
-def order(sort: str, origin: Point | None, *, recency_field: str = "created_at") -> list[Any]:
+def order(
+    sort: str,
+    origin: Point | None,
+    *,
+    recency_field: str = "created_at",
+    popularity_field: str = "followers_count",
+) -> list[Any]:
     match sort:
         case "relevance":
             return [BY_SCORE, TIEBREAK]
@@ -54,7 +60,8 @@ def order(sort: str, origin: Point | None, *, recency_field: str = "created_at")
                 raise invalid("sort", "sorting by distance needs `near`")
             return [distances.rank_sort(origin), BY_SCORE, TIEBREAK]
         case "popularity":
-            return [{"followers_count": "desc"}, BY_SCORE, TIEBREAK]
+            popular = {popularity_field: {"order": "desc", "missing": "_last"}}
+            return [popular, BY_SCORE, TIEBREAK]
         case "recency":
             return [{recency_field: {"order": "desc", "missing": "_last"}}, TIEBREAK]
     raise invalid("sort", f"unknown sort {sort!r}")

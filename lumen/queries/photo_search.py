@@ -68,7 +68,8 @@ def body(query: PhotoQuery, viewer: Viewer, page: Page) -> dict[str, Any]:
     must = [text_match.matching(query.q, text_match.PHOTO_FIELDS)] if query.q else []
     found: dict[str, Any] = {
         "query": {"bool": {"must": must, "filter": filters(query, viewer)}},
-        "sort": order(query.sort, query.origin),
+        # A photo is as popular as its owner: photos have no counts of their own.
+        "sort": order(query.sort, query.origin, popularity_field="owner_followers"),
         "_source": {"excludes": ["location", "tombstone", "tombstoned_at"]},
     }
     if page.after is None:

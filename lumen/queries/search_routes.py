@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from litestar import Controller, Request, get
 from litestar.di import NamedDependency
@@ -41,7 +41,6 @@ Radius = Annotated[
     float | None,
     Parameter(gt=0, le=inputs.RADII_KM[-1], description="Needs `near`"),
 ]
-PhotoSort = Literal["relevance", "distance", "recency"]
 Typed = Annotated[str, Parameter(min_length=1, max_length=inputs.MAX_SUGGEST_LENGTH)]
 
 
@@ -111,7 +110,7 @@ class SearchController(Controller):
         orientation: FromQuery[Orientation | None] = None,
         near: Near = None,
         radius_km: Radius = None,
-        sort: FromQuery[PhotoSort] = "relevance",
+        sort: FromQuery[Sort] = "relevance",
         page_size: PageSize = inputs.DEFAULT_PAGE_SIZE,
         cursor: Cursor = None,
     ) -> PhotoPage:

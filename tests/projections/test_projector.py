@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from sqlalchemy import event, text
 
+from lumen.auth.dependencies import Account
+from lumen.commands import follows
 from lumen.db.outbox import record
 from lumen.projections.documents import EXIF_KEPT
 from lumen.resources import Resources
-from tests.projections.conftest import fetch, pending, project_all
+from tests.projections.conftest import assert_converged, fetch, pending, project_all
 from tests.projections.world import (
     PARIS,
     add_photo,
@@ -202,3 +204,17 @@ async def test_a_batch_loads_its_rows_in_a_fixed_number_of_statements(search: Re
         return count
 
     assert await statements_for(2) == await statements_for(40)
+
+
+async def test_following_a_photographer_leaves_their_photos_current(search: Resources) -> None:
+    fan_uid = await add_user(search, role="model")
+    await add_profile(search, fan_uid)
+    owner = await add_profile(search, await add_user(search))
+    await add_photo(search, owner)
+    await project_all(search)
+    fan = Account(uid=fan_uid, role="model", status="active", is_admin=False)
+    async with search.sessions.begin() as session:
+        assert await follows.follow(session, fan, owner)
+    await project_all(search)
+    assert (await fetch(search, "profiles", owner) or {})["followers_count"] == 1
+    await assert_converged(search)

@@ -31,7 +31,7 @@ BAD = [
     ("/v1/search/profiles", {"specialty": "x" * 65}, "specialty"),
     ("/v1/search/profiles", {"cursor": "not-a-cursor"}, "cursor"),
     ("/v1/search/profiles", {"cursor": "AAAA" * 300}, "cursor"),
-    ("/v1/search/photos", {"sort": "popularity"}, "sort"),
+    ("/v1/search/photos", {"sort": "likes"}, "sort"),
     ("/v1/search/photos", {"owner": "someone"}, "owner"),
     ("/v1/search/photos", {"taken_from": "2024-13-01"}, "taken_from"),
     ("/v1/search/photos", {"taken_from": "2024-05-02", "taken_to": "2024-05-01"}, "taken_from"),

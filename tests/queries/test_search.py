@@ -150,3 +150,15 @@ async def test_popularity_and_recency_sorts(client: Client, corpus: Corpus) -> N
     recent = (await client.get("/v1/search/profiles", params={"sort": "recency"})).json()
     created = [item["created_at"] for item in recent["items"]]
     assert created == sorted(created, reverse=True)
+
+
+async def test_photos_are_as_popular_as_their_owners(client: Client, corpus: Corpus) -> None:
+    def titles(sort: str) -> Any:
+        return client.get("/v1/search/photos", params={"sort": sort})
+
+    recent = [item["title"] for item in (await titles("recency")).json()["items"]]
+    popular = [item["title"] for item in (await titles("popularity")).json()["items"]]
+    # The runway photo is the newer one; Camille, who took the other, has the followers.
+    assert recent[0] == "Runway fashion week"
+    assert popular[0] == "Golden hour portrait"
+    assert sorted(popular) == sorted(recent)
