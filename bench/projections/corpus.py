@@ -1,5 +1,6 @@
 """A synthetic community seeded by COPY: users, profiles with specialties and follows,
-photos, and one pending outbox event per profile and per photo."""
+photos, and one pending outbox event per profile (its profile, following and photo
+documents)."""
 
 from __future__ import annotations
 
@@ -289,11 +290,11 @@ async def seed(conn: asyncpg.Connection, profiles: int, photos_per_profile: int)
 
 
 async def queue_events(conn: asyncpg.Connection) -> None:
-    """One event per profile (its profile and following documents) and per photo."""
+    """One event per profile: its profile and following documents and, as any profile
+    change does, its photos' — every document built and written once, as the raw
+    baseline writes it."""
     await conn.execute("""
         INSERT INTO outbox (aggregate_type, aggregate_id, aggregate_version, event_type,
                             payload, attempts)
-        SELECT 'profile', id::text, version, 'FollowerAdded', '{}'::jsonb, 0 FROM profiles
-        UNION ALL
-        SELECT 'photo', id::text, version, 'PhotoProcessed', '{}'::jsonb, 0 FROM photos
+        SELECT 'profile', id::text, version, 'ProfileCreated', '{}'::jsonb, 0 FROM profiles
     """)

@@ -43,7 +43,6 @@ class Built:
 def wanted(works: Iterable[Work]) -> Wanted:
     result = Wanted()
     for work in works:
-        result.profiles |= work.profiles
         result.owners |= work.owners
         result.owner_uids |= work.users
         result.photos |= work.photos
@@ -56,7 +55,7 @@ def row_keys(work: Work, snapshot: Snapshot) -> set[DocKey]:
     users = {snapshot.profile_of_user[u] for u in work.users if u in snapshot.profile_of_user}
     fanned = work.owners | users
     keys: set[DocKey] = set()
-    for profile_id in work.profiles | fanned:
+    for profile_id in fanned:
         row = snapshot.profiles.get(profile_id)
         if row is not None:
             keys |= {("profiles", str(profile_id)), ("following", row.user_uid)}

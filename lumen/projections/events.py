@@ -49,12 +49,12 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class Work:
-    """What one event asks for. `owners`/`users` also re-project every photo they own.
+    """What one event asks for: profiles (by id or by their user) with every photo they
+    own, single photos, cities, tombstones.
 
-    Empty by shared immutable defaults: an event fills one field, and making the five
+    Empty by shared immutable defaults: an event fills one field, and making the four
     others per event was a tenth of a batch's building time."""
 
-    profiles: AbstractSet[uuid.UUID] = frozenset()
     owners: AbstractSet[uuid.UUID] = frozenset()
     users: AbstractSet[str] = frozenset()
     photos: AbstractSet[uuid.UUID] = frozenset()

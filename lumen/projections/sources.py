@@ -23,7 +23,6 @@ from lumen.projections.source_queries import CITIES, PHOTOS, PROFILES, in_, rows
 class Wanted:
     """Ids whose rows a batch needs. `owners`/`owner_uids` pull in all their photos."""
 
-    profiles: set[uuid.UUID] = field(default_factory=set)
     users: set[str] = field(default_factory=set)
     owners: set[uuid.UUID] = field(default_factory=set)
     owner_uids: set[str] = field(default_factory=set)
@@ -48,7 +47,7 @@ def _any_of(*conditions: tuple[Collection[object], ColumnElement[bool]]) -> Colu
 
 async def load(session: AsyncSession, wanted: Wanted) -> Snapshot:
     snapshot = Snapshot()
-    if wanted.profiles or wanted.users or wanted.owners or wanted.owner_uids:
+    if wanted.users or wanted.owners or wanted.owner_uids:
         await _load_profiles(session, wanted, snapshot)
     if wanted.photos or wanted.owners or wanted.owner_uids:
         await _load_photos(session, wanted, snapshot)
@@ -59,7 +58,7 @@ async def load(session: AsyncSession, wanted: Wanted) -> Snapshot:
 
 
 async def _load_profiles(session: AsyncSession, wanted: Wanted, snapshot: Snapshot) -> None:
-    ids = wanted.profiles | wanted.owners
+    ids = wanted.owners
     uids = wanted.users | wanted.owner_uids
     query = PROFILES.where(
         _any_of((ids, in_(Profile.id, ids)), (uids, in_(Profile.user_uid, uids)))
