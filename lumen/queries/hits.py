@@ -105,8 +105,9 @@ def photo_view(hit: Hit, secret_key: str) -> PhotoView:
 
 
 def facets(aggregations: dict[str, Any]) -> dict[str, list[FacetCount]]:
+    # Each facet's terms sit under the filter of the other facets' picks.
     return {
-        name: [FacetCount(str(b["key"]), int(b["doc_count"])) for b in agg.get("buckets", [])]
+        name: [FacetCount(str(b["key"]), int(b["doc_count"])) for b in agg["values"]["buckets"]]
         for name, agg in aggregations.items()
-        if "buckets" in agg
+        if "values" in agg
     }

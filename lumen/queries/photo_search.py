@@ -7,10 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lumen.geo.coordinates import Point
-from lumen.queries import audience, distances, text_match
+from lumen.queries import audience, distances, facets, text_match
 from lumen.queries.audience import Viewer
 from lumen.queries.paging import Page, order
-from lumen.queries.profile_search import facet_aggs
 
 FACETS: dict[str, str] = {
     "tag": "tags",
@@ -35,15 +34,17 @@ class PhotoQuery:
     sort: str = "relevance"
 
 
+def picked(query: PhotoQuery) -> dict[str, list[str]]:
+    return {
+        "tag": query.tags,
+        "camera_make": query.camera_makes,
+        "camera_model": query.camera_models,
+    }
+
+
 def filters(query: PhotoQuery, viewer: Viewer) -> list[dict[str, Any]]:
+    """Everything but the facet picks, which narrow the hits after the facets are counted."""
     clauses = audience.visible_photos(viewer)
-    for name, values in (
-        ("tags", query.tags),
-        ("camera_make", query.camera_makes),
-        ("camera_model", query.camera_models),
-    ):
-        if values:
-            clauses.append({"terms": {name: values}})
     for name, value in (
         ("owner_id", query.owner),
         ("city_id", query.city_id),
@@ -72,8 +73,7 @@ def body(query: PhotoQuery, viewer: Viewer, page: Page) -> dict[str, Any]:
         "sort": order(query.sort, query.origin, popularity_field="owner_followers"),
         "_source": {"excludes": ["location", "tombstone", "tombstoned_at"]},
     }
-    if page.after is None:
-        found["aggs"] = facet_aggs(FACETS)
+    facets.add(found, FACETS, picked(query), counted=page.after is None)
     if query.q:
         found["highlight"] = text_match.highlight(text_match.PHOTO_HIGHLIGHTS)
     if query.origin is not None:

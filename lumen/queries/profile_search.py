@@ -6,10 +6,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lumen.geo.coordinates import Point
-from lumen.queries import audience, distances, text_match
+from lumen.queries import audience, distances, facets, text_match
 from lumen.queries.paging import Page, order
 
-FACET_SIZE = 20
 FACETS: dict[str, str] = {
     "role": "role",
     "specialty": "specialties",
@@ -31,15 +30,13 @@ class ProfileQuery:
     sort: str = "relevance"
 
 
+def picked(query: ProfileQuery) -> dict[str, list[str]]:
+    return {"role": query.roles, "specialty": query.specialties, "language": query.languages}
+
+
 def filters(query: ProfileQuery) -> list[dict[str, Any]]:
+    """Everything but the facet picks, which narrow the hits after the facets are counted."""
     clauses = audience.listed_profiles()
-    for name, values in (
-        ("role", query.roles),
-        ("specialties", query.specialties),
-        ("languages", query.languages),
-    ):
-        if values:
-            clauses.append({"terms": {name: values}})
     if query.city_id is not None:
         clauses.append({"term": {"city_id": query.city_id}})
     if query.country is not None:
@@ -49,10 +46,6 @@ def filters(query: ProfileQuery) -> list[dict[str, Any]]:
     return clauses
 
 
-def facet_aggs(facets: dict[str, str]) -> dict[str, Any]:
-    return {name: {"terms": {"field": path, "size": FACET_SIZE}} for name, path in facets.items()}
-
-
 def body(query: ProfileQuery, page: Page) -> dict[str, Any]:
     must = [text_match.matching(query.q, text_match.PROFILE_FIELDS)] if query.q else []
     found: dict[str, Any] = {
@@ -60,9 +53,8 @@ def body(query: ProfileQuery, page: Page) -> dict[str, Any]:
         "sort": order(query.sort, query.origin),
         "_source": {"excludes": ["location", "tombstone", "tombstoned_at"]},
     }
-    if page.after is None:
-        # Facets describe the whole result, so the first page carries them.
-        found["aggs"] = facet_aggs(FACETS)
+    # Facets describe the whole result, so the first page carries them.
+    facets.add(found, FACETS, picked(query), counted=page.after is None)
     if query.q:
         found["highlight"] = text_match.highlight(text_match.PROFILE_HIGHLIGHTS)
     if query.origin is not None:

@@ -63,9 +63,21 @@ async def test_filters_and_facets(client: Client, corpus: Corpus) -> None:
     assert all(i["role"] == "photographer" for i in body["items"])
     assert all(i["place"]["city"] == "Paris" for i in body["items"])
     facets = {f: {v["value"]: v["count"] for v in values} for f, values in body["facets"].items()}
-    assert facets["role"] == {"photographer": body["total"]}
+    assert facets["role"]["photographer"] == body["total"]
     assert facets["specialty"]["portrait"] == body["total"]
     assert set(facets) == {"role", "specialty", "city", "language"}
+
+
+async def test_a_facet_counts_the_values_not_yet_picked(client: Client, corpus: Corpus) -> None:
+    everyone = (await client.get("/v1/search/profiles")).json()
+    models = (await client.get("/v1/search/profiles", params={"role": "model"})).json()
+    assert models["items"]
+    assert all(item["role"] == "model" for item in models["items"])
+    counts = {v["value"]: v["count"] for v in models["facets"]["role"]}
+    # The role facet ignores the role pick; the other facets honour it.
+    assert counts == {v["value"]: v["count"] for v in everyone["facets"]["role"]}
+    assert counts["model"] == models["total"] < everyone["total"]
+    assert sum(v["count"] for v in models["facets"]["city"]) <= models["total"]
 
 
 async def test_highlights_mark_the_matched_words_and_escape_the_rest(
