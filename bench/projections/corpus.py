@@ -235,7 +235,9 @@ def _photos(
             )
 
 
-async def seed(conn: asyncpg.Connection, profiles: int, photos_per_profile: int) -> None:
+async def seed(
+    conn: asyncpg.Connection, profiles: int, photos_per_profile: int, photo_events: bool = False
+) -> None:
     rng = random.Random(7)
     cities = await seed_cities(conn)
     await reset(conn)
@@ -285,16 +287,21 @@ async def seed(conn: asyncpg.Connection, profiles: int, photos_per_profile: int)
     await conn.copy_records_to_table(
         "photos", columns=PHOTO_COLUMNS, records=_photos(profiles, photos_per_profile, cities, rng)
     )
-    await queue_events(conn)
+    await queue_events(conn, photo_events)
     await conn.execute("ANALYZE")
 
 
-async def queue_events(conn: asyncpg.Connection) -> None:
+async def queue_events(conn: asyncpg.Connection, photo_events: bool) -> None:
     """One event per profile: its profile and following documents and, as any profile
     change does, its photos' — every document built and written once, as the raw
-    baseline writes it."""
-    await conn.execute("""
+    baseline writes it. With `photo_events`, also one per photo: a backlog where each
+    photo is projected twice, once for its owner and once for itself."""
+    photos = (
+        "UNION ALL SELECT 'photo', id::text, version, 'PhotoProcessed', '{}'::jsonb, 0 FROM photos"
+    )
+    await conn.execute(f"""
         INSERT INTO outbox (aggregate_type, aggregate_id, aggregate_version, event_type,
                             payload, attempts)
-        SELECT 'profile', id::text, version, 'ProfileCreated', '{}'::jsonb, 0 FROM profiles
-    """)
+        SELECT 'profile', id::text, version, 'ProfileCreated', '{{}}'::jsonb, 0 FROM profiles
+        {photos if photo_events else ""}
+    """)  # noqa: S608 - one of two constant texts

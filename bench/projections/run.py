@@ -152,7 +152,7 @@ async def main(args: argparse.Namespace) -> None:
         dsn = asyncpg_dsn(settings.database_url)
         conn = await asyncpg.connect(dsn)
         started = time.perf_counter()
-        await seed(conn, args.profiles, args.photos_per_profile)
+        await seed(conn, args.profiles, args.photos_per_profile, args.photo_events)
         results["seed_s"] = time.perf_counter() - started
         await conn.close()
         results["projector"] = await projector_rate(res, args.workers)
@@ -187,6 +187,9 @@ if __name__ == "__main__":
     parser.add_argument("--profiles", type=int, default=100_000)
     parser.add_argument("--photos-per-profile", type=int, default=5)
     parser.add_argument("--workers", type=int, default=1, help="concurrent drains")
+    parser.add_argument(
+        "--photo-events", action="store_true", help="also one pending event per photo"
+    )
     parser.add_argument("--lag-seconds", type=float, default=30)
     parser.add_argument("--write-rate", type=float, default=50, help="profile edits per second")
     asyncio.run(main(parser.parse_args()))
