@@ -12,7 +12,7 @@ import msgspec
 
 from lumen.projections.claims import replay_dead
 from lumen.projections.indices import PROJECTIONS, ensure_indices
-from lumen.projections.rebuild import GRACE_S, rebuild
+from lumen.projections.rebuild import GRACE_S, RebuildRunning, rebuild
 from lumen.projections.status import status
 from lumen.projections.verify import verify
 from lumen.resources import Resources
@@ -80,7 +80,12 @@ def rebuild_command(name: str, grace: float) -> None:
             rate = done / max(time.monotonic() - started, 1e-6)
             bar.update(done - bar.pos, f"{rate:,.0f} docs/s")
 
-        result = _run(lambda resources: rebuild(resources, name, grace_s=grace, progress=progress))
+        try:
+            result = _run(
+                lambda resources: rebuild(resources, name, grace_s=grace, progress=progress)
+            )
+        except RebuildRunning as exc:
+            raise click.ClickException(f"{exc}; nothing was changed") from exc
     click.echo(
         f"{name}: {result.documents} documents into {result.new} (was {result.old or 'none'})"
     )

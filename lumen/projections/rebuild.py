@@ -9,8 +9,11 @@ not read) and backfills it again, which only rewrites what is older."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
+
+from sqlalchemy import text
 
 from lumen.engine import SearchClient, bulk_refusals
 from lumen.projections.backfill import documents, source_count
@@ -44,6 +47,25 @@ class Rebuilt:
 
 class BackfillRefused(Exception):
     """The engine refused documents of the backfill; the rebuild stops before the swap."""
+
+
+class RebuildRunning(Exception):
+    """Another rebuild of the same projection holds its lock; this one changed nothing."""
+
+
+@asynccontextmanager
+async def _alone(resources: Resources, name: str) -> AsyncIterator[None]:
+    """Holds a session advisory lock for the rebuild of `name` (of this index prefix): two
+    rebuilds at once would each create an index and swap aliases under the other. A
+    rebuild that dies releases it with its connection."""
+    key = {"key": f"{resources.settings.index_prefix}:rebuild:{name}"}
+    async with resources.db.connect() as conn:
+        if not await conn.scalar(text("SELECT pg_try_advisory_lock(hashtext(:key))"), key):
+            raise RebuildRunning(f"a rebuild of {name} is already running")
+        try:
+            yield
+        finally:
+            await conn.execute(text("SELECT pg_advisory_unlock(hashtext(:key))"), key)
 
 
 async def _target(client: SearchClient, resources: Resources, name: str, now: Layout) -> str:
@@ -101,6 +123,14 @@ async def _load(resources: Resources, name: str, index: str, progress: Progress 
 
 async def rebuild(
     resources: Resources, name: str, *, grace_s: float = GRACE_S, progress: Progress | None = None
+) -> Rebuilt:
+    """Rebuilds `name`; raises RebuildRunning when another rebuild of it is under way."""
+    async with _alone(resources, name):
+        return await _rebuild(resources, name, grace_s, progress)
+
+
+async def _rebuild(
+    resources: Resources, name: str, grace_s: float, progress: Progress | None
 ) -> Rebuilt:
     client, settings = resources.search, resources.settings
     now = await layout(client, settings)

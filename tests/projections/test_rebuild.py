@@ -9,7 +9,7 @@ import pytest
 
 from lumen.projections.indices import layout, read_alias
 from lumen.projections.projector import drain
-from lumen.projections.rebuild import rebuild
+from lumen.projections.rebuild import RebuildRunning, rebuild
 from lumen.resources import Resources
 from tests.projections.conftest import assert_converged, project_all
 from tests.projections.world import (
@@ -108,4 +108,22 @@ async def test_an_interrupted_rebuild_is_run_again(search: Resources) -> None:
     done = await layout(search.search, search.settings)
     assert done.readers["profiles"].endswith("-v2")
     assert done.versions["profiles"] == [2]
+    await assert_converged(search)
+
+
+async def test_a_second_rebuild_of_the_same_projection_is_refused(search: Resources) -> None:
+    await _seed(search, 3)
+    await project_all(search)
+    outcomes = await asyncio.gather(
+        rebuild(search, "profiles", grace_s=0),
+        rebuild(search, "profiles", grace_s=0),
+        return_exceptions=True,
+    )
+    refused = [o for o in outcomes if isinstance(o, RebuildRunning)]
+    assert len(refused) == 1, outcomes
+    assert "already running" in str(refused[0])
+    done = await layout(search.search, search.settings)
+    assert done.versions["profiles"] == [2]
+    # The lock went with the rebuild that held it.
+    assert (await rebuild(search, "profiles", grace_s=0)).new.endswith("-v3")
     await assert_converged(search)
