@@ -1,12 +1,14 @@
 """`lumen seed demo`: a deterministic community of photographers and models across real
-cities, written through the same commands (and so the same outbox) as the API."""
+cities, written through the same commands (and so the same outbox) as the API. Every
+demo photo gets a generated JPEG through the upload path, which a running worker turns
+into variants like any upload."""
 
 from __future__ import annotations
 
 import datetime as dt
 import random
 import uuid
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from typing import Literal
 
 from sqlalchemy import select
@@ -17,14 +19,17 @@ from lumen.commands.accounts.handlers import register_account
 from lumen.commands.accounts.structs import Registration
 from lumen.commands.fields import LocationIn
 from lumen.commands.follows import follow
+from lumen.commands.photo_files.handlers import attach_original, receive_original, start_processing
 from lumen.commands.photos.handlers import create_photo
 from lumen.commands.photos.structs import PhotoIn
 from lumen.commands.profiles.handlers import create_profile
 from lumen.commands.profiles.structs import ProfileIn
 from lumen.db.cities import City
 from lumen.db.users import User
+from lumen.media.backend import storage_for
 from lumen.resources import Resources
 from lumen.seed import vocabulary as words
+from lumen.seed.images import demo_jpeg
 
 Role = Literal["photographer", "model"]
 SIZES = {"small": 40, "medium": 400, "large": 4000}
@@ -104,14 +109,30 @@ async def seed_demo(
         )
         async with resources.sessions.begin() as session:
             profile = await create_profile(session, account, profile_in)
-            for photo in photos:
-                await create_photo(session, account, photo)
+            photo_ids = [(await create_photo(session, account, photo)).id for photo in photos]
             members.append((account, profile.id))
+        for i, photo_id in enumerate(photo_ids):
+            # Its own random state: the pictures do not shift the rest of the community.
+            picture = demo_jpeg(random.Random(f"{seed}:{n}:{i}"))  # noqa: S311 - demo data
+            await _upload(resources, account, photo_id, picture)
         created += 1
         if progress:
             progress(1)
     await _follow_some(resources, rng, members)
     return created
+
+
+async def _upload(
+    resources: Resources, account: Account, photo_id: uuid.UUID, picture: bytes
+) -> None:
+    async def chunks() -> AsyncIterator[bytes]:
+        yield picture
+
+    settings = resources.settings
+    upload = await receive_original(chunks(), storage_for(settings), settings.max_upload_bytes)
+    async with resources.sessions.begin() as session:
+        photo = await attach_original(session, account, photo_id, None, upload)
+    await start_processing(resources, photo)
 
 
 async def _follow_some(

@@ -114,3 +114,12 @@ TAGS = [
     "winter",
 ]
 LIGHT = ["bright", "grey", "rainy", "windy", "foggy", "golden", "clear"]
+CAMERAS = [
+    ("Canon", "EOS R5"),
+    ("Canon", "EOS R6"),
+    ("Nikon", "Z8"),
+    ("Nikon", "Z6 II"),
+    ("Sony", "ILCE-7M4"),
+    ("Fujifilm", "X-T5"),
+    ("Leica", "Q3"),
+]
