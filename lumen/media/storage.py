@@ -49,6 +49,12 @@ class Storage(Protocol):
 
     async def delete(self, key: str) -> None: ...
 
+    async def keys_older_than(self, cutoff: float) -> list[str]: ...
+
+    async def delete_if_older(self, key: str, cutoff: float) -> bool: ...
+
+    async def discard_incoming(self, cutoff: float) -> int: ...
+
 
 class LocalStorage:
     def __init__(self, root: Path) -> None:
@@ -111,6 +117,41 @@ class LocalStorage:
 
     async def delete(self, key: str) -> None:
         await asyncio.to_thread(self._path(key).unlink, missing_ok=True)
+
+    async def keys_older_than(self, cutoff: float) -> list[str]:
+        """Keys of stored files last written before `cutoff` (a Unix time)."""
+        return await asyncio.to_thread(self._older_than, cutoff)
+
+    async def delete_if_older(self, key: str, cutoff: float) -> bool:
+        """Deletes the file unless it was written again since `cutoff`: every put replaces
+        the file, so a new upload of the same content is never lost to a sweep."""
+        return await asyncio.to_thread(self._unlink_if_older, self._path(key), cutoff)
+
+    async def discard_incoming(self, cutoff: float) -> int:
+        """Removes uploads interrupted before `cutoff` that never became a stored file."""
+        if not self._tmp.is_dir():
+            return 0
+        parts = await asyncio.to_thread(lambda: list(self._tmp.iterdir()))
+        gone = [await asyncio.to_thread(self._unlink_if_older, p, cutoff) for p in parts]
+        return sum(gone)
+
+    def _older_than(self, cutoff: float) -> list[str]:
+        found = []
+        for top in self._root.glob("[0-9a-f][0-9a-f]"):
+            for entry in top.glob("[0-9a-f][0-9a-f]/*"):
+                if _KEY.fullmatch(entry.name) and entry.stat().st_mtime < cutoff:
+                    found.append(entry.name)
+        return found
+
+    @staticmethod
+    def _unlink_if_older(path: Path, cutoff: float) -> bool:
+        try:
+            if path.stat().st_mtime >= cutoff:
+                return False
+            path.unlink()
+        except FileNotFoundError:
+            return False
+        return True
 
     def _path(self, key: str) -> Path:
         validate_key(key)

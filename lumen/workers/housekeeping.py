@@ -1,15 +1,18 @@
-"""Daily clean-up of rows that have done their job: idempotency keys past their promise
-and outbox events projected a week ago."""
+"""Daily clean-up of what has done its job: idempotency keys past their promise, outbox
+events projected a week ago, and stored files no photo refers to any more."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 from typing import Any
 
+import msgspec
 from arq.cron import cron
 
 from lumen.commands.idempotency import purge_expired
 from lumen.db.outbox import purge_processed
+from lumen.media.backend import storage_for
+from lumen.media.sweep import sweep
 from lumen.resources import Resources
 
 PROCESSED_EVENT_RETENTION = timedelta(days=7)
@@ -23,4 +26,13 @@ async def purge_spent_rows(ctx: dict[str, Any]) -> dict[str, int]:
     return {"idempotency_keys": keys, "outbox_events": events}
 
 
-HOUSEKEEPING_CRON_JOBS = [cron(purge_spent_rows, hour=3, minute=41, second=0)]
+async def sweep_unreferenced_files(ctx: dict[str, Any]) -> dict[str, int]:
+    resources: Resources = ctx["resources"]
+    swept = await sweep(resources.sessions, storage_for(resources.settings))
+    return msgspec.structs.asdict(swept)
+
+
+HOUSEKEEPING_CRON_JOBS = [
+    cron(purge_spent_rows, hour=3, minute=41, second=0),
+    cron(sweep_unreferenced_files, hour=4, minute=13, second=0),
+]
