@@ -56,23 +56,37 @@ async def run_batch(
 
 
 async def drain(resources: Resources, budget_s: float = DRAIN_BUDGET_S) -> int:
-    """Runs batches until none is due or the budget is spent; returns events claimed."""
+    """Runs batches until none is due or the budget is spent; returns events claimed.
+
+    One lane to begin with; a full batch means a backlog, and starts the second lane if it
+    is not running, so a burst arriving mid-drain is worked in overlap too."""
     deadline = time.monotonic() + budget_s
+    limit = resources.settings.projector_batch_size
     # One bulk request at a time per drain: two in flight made the engine spend a third
     # more CPU per document, on cores it shares with this process.
     writing = asyncio.Lock()
+    lanes, total = 0, 0
 
-    async def lane() -> int:
-        total = 0
-        while time.monotonic() < deadline:
-            try:
+    def spawn(group: asyncio.TaskGroup) -> None:
+        nonlocal lanes
+        lanes += 1
+        group.create_task(lane(group))
+
+    async def lane(group: asyncio.TaskGroup) -> None:
+        nonlocal lanes, total
+        try:
+            while time.monotonic() < deadline:
                 batch = await run_batch(resources, writing=writing)
-            except EngineUnavailable as exc:
-                log.warning("projector paused: %s", exc)
-                break
-            total += batch.claimed
-            if batch.claimed == 0:
-                break
-        return total
+                total += batch.claimed
+                if batch.claimed == 0:
+                    return
+                if batch.claimed >= limit and lanes < DRAIN_LANES:
+                    spawn(group)
+        except EngineUnavailable as exc:
+            log.warning("projector paused: %s", exc)
+        finally:
+            lanes -= 1
 
-    return sum(await asyncio.gather(*(lane() for _ in range(DRAIN_LANES))))
+    async with asyncio.TaskGroup() as group:
+        spawn(group)
+    return total

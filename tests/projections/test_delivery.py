@@ -8,6 +8,7 @@ import dataclasses
 import uuid
 from typing import Any
 
+import pytest
 from sqlalchemy import text
 
 from lumen.db.outbox import record
@@ -154,7 +155,7 @@ async def test_a_poison_event_goes_dead_without_holding_back_others(search: Reso
 
 
 async def test_a_drain_overlaps_batches_but_sends_one_bulk_request_at_a_time(
-    search: Resources,
+    search: Resources, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     res = dataclasses.replace(
         search,
@@ -179,6 +180,15 @@ async def test_a_drain_overlaps_batches_but_sends_one_bulk_request_at_a_time(
         finally:
             in_flight -= 1
 
+    claimed_during_bulk = 0
+    real_claim = claims.claim
+
+    async def watched_claim(*args: Any, **kwargs: Any) -> Any:
+        nonlocal claimed_during_bulk
+        claimed_during_bulk += in_flight
+        return await real_claim(*args, **kwargs)
+
+    monkeypatch.setattr(claims, "claim", watched_claim)
     res.search.bulk = watched_bulk  # type: ignore[method-assign]
     try:
         assert await drain(res) == events
@@ -186,6 +196,8 @@ async def test_a_drain_overlaps_batches_but_sends_one_bulk_request_at_a_time(
         del res.search.bulk
     assert calls >= events // 4
     assert most == 1
+    # The next batch was claimed while the engine had the previous one.
+    assert claimed_during_bulk > 0
     await refresh(res)
     await assert_converged(res)
 
