@@ -66,8 +66,8 @@ async def _move_counters(
         version = await session.scalar(
             update(Profile)
             .where(Profile.id == profile_id)
-            .values({counter: counter + step, Profile.version: Profile.version + 1})
-            .returning(Profile.version)
+            .values({counter: counter + step, Profile.counts_version: Profile.counts_version + 1})
+            .returning(Profile.version + Profile.counts_version)
             .execution_options(synchronize_session=False)
         )
         other = followee if profile_id == follower else follower

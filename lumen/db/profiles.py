@@ -59,6 +59,9 @@ class Profile(Versioned, Base):
     attributes: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
     followers_count: Mapped[int] = mapped_column(Integer, default=0)
     following_count: Mapped[int] = mapped_column(Integer, default=0)
+    # Moved by follows instead of `version`: a follow changes the profile's documents but
+    # not what its owner edits, so it must not turn the owner's If-Match stale.
+    counts_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Specialty(Base):

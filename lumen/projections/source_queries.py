@@ -65,7 +65,7 @@ PHOTOS = (
         Profile.display_name.label("owner_name"),
         Profile.followers_count.label("owner_followers"),
         Profile.visibility.label("owner_visibility"),
-        Profile.version.label("owner_version"),
+        (Profile.version + Profile.counts_version).label("owner_version"),
         Profile.user_uid,
         User.role,
         User.status.label("user_status"),

@@ -63,3 +63,19 @@ async def test_deleting_a_profile_moves_the_counters_of_those_it_followed(
         "followers_count"
     ] == 0
     assert (them, "FollowerRemoved") in [(e[1], e[3]) for e in await outbox_events(db)]
+
+
+async def test_being_followed_does_not_make_the_owners_if_match_stale(
+    client: AsyncTestClient, db: Resources, register
+) -> None:
+    _, headers = await _profile(client, register)
+    them, their_headers = await _profile(client, register)
+    read = await client.get("/v1/me/profile", headers=their_headers)
+    await client.post("/v1/follows", json={"profile_id": them}, headers=headers)
+    edited = await client.patch(
+        f"/v1/profiles/{them}",
+        json={"bio": "edited after a follow"},
+        headers={**their_headers, "if-match": read.headers["etag"]},
+    )
+    assert edited.status_code == 200, edited.text
+    assert edited.json()["followers_count"] == 1

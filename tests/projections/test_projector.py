@@ -15,6 +15,7 @@ from tests.projections.world import (
     add_photo,
     add_profile,
     add_user,
+    delete_profile,
     set_user_status,
     update_profile,
 )
@@ -210,11 +211,17 @@ async def test_following_a_photographer_leaves_their_photos_current(search: Reso
     fan_uid = await add_user(search, role="model")
     await add_profile(search, fan_uid)
     owner = await add_profile(search, await add_user(search))
-    await add_photo(search, owner)
+    photo = await add_photo(search, owner)
     await project_all(search)
     fan = Account(uid=fan_uid, role="model", status="active", is_admin=False)
     async with search.sessions.begin() as session:
         assert await follows.follow(session, fan, owner)
     await project_all(search)
     assert (await fetch(search, "profiles", owner) or {})["followers_count"] == 1
+    await assert_converged(search)
+    # The deletion's tombstones outrank documents built after follows moved the counters.
+    await delete_profile(search, owner)
+    await project_all(search)
+    assert (await fetch(search, "profiles", owner) or {})["tombstone"] is True
+    assert (await fetch(search, "photos", photo) or {})["tombstone"] is True
     await assert_converged(search)

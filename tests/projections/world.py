@@ -6,8 +6,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import select
-
+from lumen.commands.profiles.removal import remove_profile
 from lumen.db.outbox import record
 from lumen.db.photos import Photo
 from lumen.db.profiles import Profile
@@ -88,37 +87,8 @@ async def update_photo(res: Resources, photo_id: uuid.UUID, **fields: Any) -> No
 
 
 async def delete_profile(res: Resources, profile_id: uuid.UUID) -> None:
-    """What the profile removal command records: tombstone versions one past the last."""
+    """The profile removal command itself: tombstone versions one past the last."""
     async with res.sessions.begin() as session:
         profile = await session.get(Profile, profile_id, with_for_update=True)
         assert profile is not None
-        user_version = await session.scalar(
-            select(User.version).where(User.uid == profile.user_uid)
-        )
-        photos = (
-            await session.execute(
-                select(Photo.id, Photo.version).where(Photo.owner_id == profile_id)
-            )
-        ).all()
-        for photo_id, version in photos:
-            await record(
-                session,
-                "photo",
-                photo_id,
-                version + 1,
-                "PhotoDeleted",
-                {
-                    "owner_id": str(profile_id),
-                    "owner_version": profile.version,
-                    "user_version": user_version,
-                },
-            )
-        await record(
-            session,
-            "profile",
-            profile_id,
-            profile.version + 1,
-            "ProfileDeleted",
-            {"user_uid": profile.user_uid, "user_version": user_version},
-        )
-        await session.delete(profile)
+        await remove_profile(session, profile)

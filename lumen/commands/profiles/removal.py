@@ -32,8 +32,8 @@ async def _adjust_counters(
     rows = await session.execute(
         update(Profile)
         .where(Profile.id.in_(targets))
-        .values({counter: column - 1, "version": Profile.version + 1})
-        .returning(Profile.id, Profile.version)
+        .values({counter: column - 1, "counts_version": Profile.counts_version + 1})
+        .returning(Profile.id, Profile.version + Profile.counts_version)
         .execution_options(synchronize_session=False)
     )
     return [_event("profile", pid, version, event) for pid, version in rows]
@@ -58,7 +58,7 @@ async def remove_profile(session: AsyncSession, profile: Profile) -> None:
                 version + 1,
                 "PhotoDeleted",
                 owner_id=str(profile.id),
-                owner_version=profile.version,
+                owner_version=profile.version + profile.counts_version,
                 user_version=user_version,
             )
             for pid, version in photos
@@ -66,7 +66,7 @@ async def remove_profile(session: AsyncSession, profile: Profile) -> None:
         _event(
             "profile",
             profile.id,
-            profile.version + 1,
+            profile.version + profile.counts_version + 1,
             "ProfileDeleted",
             user_uid=profile.user_uid,
             user_version=user_version,
