@@ -9,6 +9,7 @@ import click
 
 from lumen.auth.admins import users
 from lumen.logging import configure_logging
+from lumen.media.cli import media
 from lumen.projections.cli import projections
 from lumen.seed.commands import seed
 from lumen.settings import ConfigError, Settings, load_settings
@@ -87,6 +88,7 @@ def migrate(direction: str, revision: str | None) -> None:
 main.add_command(users)
 main.add_command(seed)
 main.add_command(projections)
+main.add_command(media)
 
 if __name__ == "__main__":
     main()

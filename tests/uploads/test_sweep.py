@@ -9,14 +9,17 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable
 
+from click.testing import CliRunner
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
+from lumen.cli import main
 from lumen.db.photos import Photo
 from lumen.media.backend import storage_for
 from lumen.media.sweep import sweep
 from lumen.resources import Resources
 from lumen.settings import Settings
+from tests.conftest import TEST_ENV
 from tests.media.samples import encode_photo
 from tests.uploads.flow import Owner, original_key, run_job
 
@@ -92,3 +95,16 @@ async def test_a_file_written_again_during_the_sweep_is_kept(
     await storage.put_bytes(await storage.read(key), suffix="webp")
     assert not await storage.delete_if_older(key, cutoff)
     assert await storage.exists(key)
+
+
+async def test_operators_can_run_the_sweep_on_demand(db: Resources, settings: Settings) -> None:
+    storage = storage_for(settings)
+    orphan = (await storage.put_bytes(b"left behind " + os.urandom(8), suffix="png")).key
+    _age(settings, orphan)
+    env = {**TEST_ENV, "LUMEN_MEDIA_DIR": str(settings.media_dir)}
+    result = await asyncio.to_thread(
+        CliRunner().invoke, main, ["media", "sweep", "--grace-hours", "1"], env=env
+    )
+    assert result.exit_code == 0, result.output
+    assert "unreferenced files deleted" in result.output
+    assert not await storage.exists(orphan)

@@ -1,0 +1,44 @@
+"""`lumen media sweep`: the daily sweep of unreferenced files, on demand."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+
+import click
+
+from lumen.media.backend import storage_for
+from lumen.media.sweep import GRACE, Swept, sweep
+from lumen.resources import Resources
+from lumen.settings import load_settings
+
+
+@click.group()
+def media() -> None:
+    """Stored photo files."""
+
+
+@media.command("sweep")
+@click.option(
+    "--grace-hours",
+    type=click.IntRange(min=1),
+    default=int(GRACE.total_seconds() // 3600),
+    show_default=True,
+    help="Only files older than this may go.",
+)
+def sweep_command(grace_hours: int) -> None:
+    """Deletes stored files no photo refers to, and interrupted uploads."""
+
+    async def run() -> Swept:
+        resources = Resources.open(load_settings())
+        try:
+            storage = storage_for(resources.settings)
+            return await sweep(resources.sessions, storage, timedelta(hours=grace_hours))
+        finally:
+            await resources.close()
+
+    swept = asyncio.run(run())
+    click.echo(
+        f"{swept.deleted} unreferenced files deleted, {swept.kept} older files kept,"
+        f" {swept.incoming} interrupted uploads removed"
+    )
