@@ -15,6 +15,7 @@ import asyncpg
 from lumen.geo.cities import iter_cities
 from lumen.seed.cities import COLUMNS as CITY_COLUMNS
 from lumen.seed.cities import city_record
+from lumen.seed.vocabulary import CAMERAS, SPECIALTIES
 
 FIRST = [
     "Zoë",
@@ -73,28 +74,6 @@ TAGS = [
     "colour",
     "analog",
     "night",
-]
-CAMERAS = [
-    ("Fujifilm", "X-T5"),
-    ("Canon", "EOS R5"),
-    ("Nikon", "Z8"),
-    ("Sony", "A7 IV"),
-    ("Leica", "M11"),
-    ("Olympus", "OM-1"),
-]
-SPECIALTIES = [
-    "portrait",
-    "fashion",
-    "wedding",
-    "street",
-    "editorial",
-    "commercial",
-    "fine-art",
-    "beauty",
-    "lifestyle",
-    "headshot",
-    "event",
-    "documentary",
 ]
 TABLES = ["outbox", "photos", "follows", "profile_specialties", "profiles", "users"]
 

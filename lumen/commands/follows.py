@@ -67,7 +67,7 @@ async def _move_counters(
             update(Profile)
             .where(Profile.id == profile_id)
             .values({counter: counter + step, Profile.counts_version: Profile.counts_version + 1})
-            .returning(Profile.version + Profile.counts_version)
+            .returning(Profile.revision)
             .execution_options(synchronize_session=False)
         )
         other = followee if profile_id == follower else follower

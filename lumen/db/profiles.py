@@ -18,6 +18,7 @@ from sqlalchemy import (
     func,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column
 
 from lumen.db.base import Base
@@ -62,6 +63,11 @@ class Profile(Versioned, Base):
     # Moved by follows instead of `version`: a follow changes the profile's documents but
     # not what its owner edits, so it must not turn the owner's If-Match stale.
     counts_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+    @hybrid_property
+    def revision(self) -> int:
+        """What the profile's documents are versioned by: its edits and its follows."""
+        return self.version + self.counts_version
 
 
 class Specialty(Base):

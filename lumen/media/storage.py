@@ -129,11 +129,12 @@ class LocalStorage:
 
     async def discard_incoming(self, cutoff: float) -> int:
         """Removes uploads interrupted before `cutoff` that never became a stored file."""
+        return await asyncio.to_thread(self._discard_incoming, cutoff)
+
+    def _discard_incoming(self, cutoff: float) -> int:
         if not self._tmp.is_dir():
             return 0
-        parts = await asyncio.to_thread(lambda: list(self._tmp.iterdir()))
-        gone = [await asyncio.to_thread(self._unlink_if_older, p, cutoff) for p in parts]
-        return sum(gone)
+        return sum(self._unlink_if_older(part, cutoff) for part in self._tmp.iterdir())
 
     def _older_than(self, cutoff: float) -> list[str]:
         found = []

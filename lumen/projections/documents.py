@@ -59,7 +59,7 @@ def owner_visible(user_status: str, visibility: str) -> bool:
 def profile_document(row: SourceRow, specialties: list[tuple[str, str]]) -> Document:
     r = row._mapping
     ident = str(r["id"])
-    version = versions.profile(r["version"] + r["counts_version"], r["user_version"])
+    version = versions.profile(r["revision"], r["user_version"])
     if not owner_visible(r["user_status"], r["visibility"]):
         return tombstone("profiles", ident, version)
     attributes: dict[str, Any] = msgspec.json.decode(r["attributes_json"] or "null") or {}
@@ -96,7 +96,7 @@ def profile_document(row: SourceRow, specialties: list[tuple[str, str]]) -> Docu
 def following_document(row: SourceRow, followees: list[str]) -> Document:
     r = row._mapping
     # Kept for private profiles (their owner still follows people); gone with the account.
-    version = versions.following(r["version"] + r["counts_version"], r["user_version"])
+    version = versions.following(r["revision"], r["user_version"])
     if r["user_status"] != "active":
         return tombstone("following", r["user_uid"], version)
     fields = {"following": sorted(followees), "profile_id": str(r["id"])}

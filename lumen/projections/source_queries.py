@@ -51,6 +51,7 @@ def _columns(table: FromClause, raw_json: tuple[str, ...] = ()) -> list[ColumnEl
 PROFILES = (
     select(
         *_columns(Profile.__table__, ("attributes",)),
+        Profile.revision.label("revision"),
         User.role,
         User.status.label("user_status"),
         User.version.label("user_version"),
@@ -65,7 +66,7 @@ PHOTOS = (
         Profile.display_name.label("owner_name"),
         Profile.followers_count.label("owner_followers"),
         Profile.visibility.label("owner_visibility"),
-        (Profile.version + Profile.counts_version).label("owner_version"),
+        Profile.revision.label("owner_version"),
         Profile.user_uid,
         User.role,
         User.status.label("user_status"),

@@ -7,12 +7,14 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import select, text
 
+from lumen.auth.dependencies import Account
+from lumen.commands import follows
 from lumen.db.models import Base
 from lumen.db.outbox import record
 from lumen.db.photos import Photo
-from lumen.db.profiles import Follow, Profile, ProfileSpecialty
+from lumen.db.profiles import Profile, ProfileSpecialty
 from lumen.db.users import User
 from lumen.projections.indices import PROJECTIONS, ensure_indices, layout
 from lumen.projections.projector import run_batch
@@ -101,14 +103,12 @@ async def add_person(
 
 
 async def follow(res: Resources, follower: uuid.UUID, followee: uuid.UUID) -> None:
+    """The follow command itself, on behalf of the follower's owner."""
     async with res.sessions.begin() as session:
-        session.add(Follow(follower_id=follower, followee_id=followee))
-        for ident, column in ((follower, "following_count"), (followee, "followers_count")):
-            profile = await session.get(Profile, ident, with_for_update=True)
-            assert profile is not None
-            setattr(profile, column, getattr(profile, column) + 1)
-            await session.flush()
-            await record(session, "profile", ident, profile.version, "ProfileFollowed")
+        uid = await session.scalar(select(Profile.user_uid).where(Profile.id == follower))
+        assert uid is not None
+        fan = Account(uid=uid, role="model", status="active", is_admin=False)
+        assert await follows.follow(session, fan, followee)
 
 
 async def add_photo(res: Resources, owner: uuid.UUID, title: str, **fields: Any) -> uuid.UUID:

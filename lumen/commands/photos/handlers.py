@@ -142,7 +142,7 @@ async def delete_photo(
     photo = await owned_photo(session, account, photo_id, if_match)
     owner = (
         await session.execute(
-            select(Profile.version + Profile.counts_version, User.version)
+            select(Profile.revision, User.version)
             .join(User, User.uid == Profile.user_uid)
             .where(Profile.id == photo.owner_id)
         )

@@ -33,7 +33,7 @@ async def _adjust_counters(
         update(Profile)
         .where(Profile.id.in_(targets))
         .values({counter: column - 1, "counts_version": Profile.counts_version + 1})
-        .returning(Profile.id, Profile.version + Profile.counts_version)
+        .returning(Profile.id, Profile.revision)
         .execution_options(synchronize_session=False)
     )
     return [_event("profile", pid, version, event) for pid, version in rows]
@@ -58,7 +58,7 @@ async def remove_profile(session: AsyncSession, profile: Profile) -> None:
                 version + 1,
                 "PhotoDeleted",
                 owner_id=str(profile.id),
-                owner_version=profile.version + profile.counts_version,
+                owner_version=profile.revision,
                 user_version=user_version,
             )
             for pid, version in photos
@@ -66,7 +66,7 @@ async def remove_profile(session: AsyncSession, profile: Profile) -> None:
         _event(
             "profile",
             profile.id,
-            profile.version + profile.counts_version + 1,
+            profile.revision + 1,
             "ProfileDeleted",
             user_uid=profile.user_uid,
             user_version=user_version,
