@@ -14,6 +14,7 @@ from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from lumen import events
 from lumen.auth.dependencies import Account
 from lumen.commands.errors import InvalidInput, NotFound
 from lumen.commands.ownership import profile_id_of
@@ -21,6 +22,14 @@ from lumen.db.outbox import record
 from lumen.db.profiles import Follow, Profile
 from lumen.db.users import User
 from lumen.resources import Resources
+
+# Both sides of a follow or an unfollow record one of these.
+Moved = (
+    type[events.ProfileFollowed]
+    | type[events.FollowerAdded]
+    | type[events.ProfileUnfollowed]
+    | type[events.FollowerRemoved]
+)
 
 
 class FollowIn(msgspec.Struct, forbid_unknown_fields=True):
@@ -50,7 +59,7 @@ async def _move_counters(
     follower: uuid.UUID,
     followee: uuid.UUID,
     step: int,
-    events: tuple[str, str],
+    kinds: tuple[Moved, Moved],
 ) -> None:
     # Lock both rows in id order, so two people following each other cannot deadlock.
     await session.execute(
@@ -59,9 +68,9 @@ async def _move_counters(
         .order_by(Profile.id)
         .with_for_update()
     )
-    for profile_id, counter, event in (
-        (follower, Profile.following_count, events[0]),
-        (followee, Profile.followers_count, events[1]),
+    for profile_id, counter, kind in (
+        (follower, Profile.following_count, kinds[0]),
+        (followee, Profile.followers_count, kinds[1]),
     ):
         version = await session.scalar(
             update(Profile)
@@ -72,7 +81,7 @@ async def _move_counters(
         )
         other = followee if profile_id == follower else follower
         await record(
-            session, "profile", profile_id, int(version or 0), event, {"other_id": str(other)}
+            session, kind(profile_id=profile_id, version=int(version or 0), other_id=other)
         )
 
 
@@ -88,7 +97,9 @@ async def follow(session: AsyncSession, account: Account, followee: uuid.UUID) -
         .returning(Follow.follower_id)
     )
     if created is not None:
-        await _move_counters(session, follower, followee, 1, ("ProfileFollowed", "FollowerAdded"))
+        await _move_counters(
+            session, follower, followee, 1, (events.ProfileFollowed, events.FollowerAdded)
+        )
     return created is not None
 
 
@@ -101,7 +112,7 @@ async def unfollow(session: AsyncSession, account: Account, followee: uuid.UUID)
     )
     if removed is not None:
         await _move_counters(
-            session, follower, followee, -1, ("ProfileUnfollowed", "FollowerRemoved")
+            session, follower, followee, -1, (events.ProfileUnfollowed, events.FollowerRemoved)
         )
 
 

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from itertools import chain
 from typing import Any
 
+import msgspec
 from sqlalchemy import (
     BigInteger,
     DateTime,
@@ -29,7 +30,16 @@ from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.sql.dml import ReturningInsert, ReturningUpdate
 
 from lumen.db.base import Base
+from lumen.events import Event
 
+_COLUMNS = (
+    "aggregate_type",
+    "aggregate_id",
+    "aggregate_version",
+    "event_type",
+    "payload",
+    "attempts",
+)
 # Projector wakes on this channel; polling covers a missed notification.
 OUTBOX_CHANNEL = "lumen_outbox"
 
@@ -67,54 +77,44 @@ class OutboxEvent(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
 
 
-async def record(
-    session: AsyncSession,
-    aggregate_type: str,
-    aggregate_id: object,
-    version: int,
-    event_type: str,
-    payload: dict[str, Any] | None = None,
-) -> None:
-    """Adds an event to the caller's transaction; it commits or rolls back with the change."""
-    # A plain INSERT: the event is never read back, so the unit of work has nothing to track.
-    await session.execute(
-        insert(OutboxEvent).values(
-            aggregate_type=aggregate_type,
-            aggregate_id=str(aggregate_id),
-            aggregate_version=version,
-            event_type=event_type,
-            payload=payload or {},
-            attempts=0,
-        )
-    )
+def _row(event: Event) -> dict[str, Any]:
+    return {
+        "aggregate_type": event.aggregate,
+        "aggregate_id": event.aggregate_id,
+        "aggregate_version": event.version,
+        "event_type": event.name(),
+        "payload": event.payload(),
+        "attempts": 0,
+    }
+
+
+async def record(session: AsyncSession, *events: Event) -> None:
+    """Adds events to the caller's transaction; they commit or roll back with the change."""
+    # A plain INSERT: events are never read back, so the unit of work has nothing to track.
+    if events:
+        await session.execute(insert(OutboxEvent), [_row(event) for event in events])
 
 
 def with_event(
-    change: ReturningInsert[Any] | ReturningUpdate[Any],
-    aggregate_type: str,
-    event_type: str,
-    payload_columns: tuple[str, ...] = (),
+    change: ReturningInsert[Any] | ReturningUpdate[Any], event_type: type[Event]
 ) -> Select[Any]:
-    """One statement that makes `change` (which RETURNs its table's `id` and `version`)
-    and records its event: the hot commands pay one round trip for both."""
+    """One statement that makes `change` and records its `event_type`, the hot commands'
+    single round trip. `change` RETURNs its table's `id`, `version` and every payload
+    field of the event, so the event is exactly what `record` would have written."""
     changed = change.cte("changed")
+    fields = [f.name for f in msgspec.structs.fields(event_type) if f.name != event_type.key]
     payload = func.jsonb_build_object(
-        *chain.from_iterable((literal(name), changed.c[name]) for name in payload_columns)
+        *chain.from_iterable(
+            (literal(name), changed.c[name]) for name in fields if name != "version"
+        )
     )
     event = insert(OutboxEvent).from_select(
-        [
-            "aggregate_type",
-            "aggregate_id",
-            "aggregate_version",
-            "event_type",
-            "payload",
-            "attempts",
-        ],
+        list(_COLUMNS),
         select(
-            literal(aggregate_type),
+            literal(event_type.aggregate),
             cast(changed.c.id, String),
             changed.c.version,
-            literal(event_type),
+            literal(event_type.name()),
             payload,
             literal(0),
         ),

@@ -14,6 +14,7 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from lumen import events
 from lumen.db.engine import Sessions
 from lumen.db.outbox import record
 from lumen.db.photos import Photo
@@ -51,7 +52,7 @@ async def process_stored_photo(
             # Its variants stay behind unreferenced, like those of any replaced original.
             return Outcome.SKIPPED
         await apply_processed(session, photo, processed, stored)
-        await _record(session, photo, "PhotoProcessed")
+        await _record(session, photo, events.PhotoProcessed)
     return Outcome.PROCESSED
 
 
@@ -76,7 +77,7 @@ async def _finish(
         if photo is None:
             return Outcome.SKIPPED
         apply_failure(photo, failure)
-        await _record(session, photo, "PhotoFailed")
+        await _record(session, photo, events.PhotoFailed)
     return Outcome.FAILED
 
 
@@ -92,8 +93,10 @@ async def _pending(
     return photo
 
 
-async def _record(session: AsyncSession, photo: Photo, event: str) -> None:
+async def _record(
+    session: AsyncSession,
+    photo: Photo,
+    kind: type[events.PhotoProcessed] | type[events.PhotoFailed],
+) -> None:
     await session.flush()  # the UPDATE moves the version; the event carries the new one
-    await record(
-        session, "photo", photo.id, photo.version, event, {"owner_id": str(photo.owner_id)}
-    )
+    await record(session, kind(photo_id=photo.id, version=photo.version, owner_id=photo.owner_id))

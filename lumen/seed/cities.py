@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from lumen.events import CitySeeded
 from lumen.geo.cities import City, iter_cities
 
 COLUMNS = (
@@ -36,7 +37,8 @@ WITH changed AS (
 )
 INSERT INTO outbox (aggregate_type, aggregate_id, aggregate_version, event_type, payload,
                     attempts)
-SELECT 'city', id::text, version, 'CitySeeded', '{{}}'::jsonb, 0 FROM changed
+SELECT '{CitySeeded.aggregate}', id::text, version, '{CitySeeded.name()}', '{{}}'::jsonb, 0
+FROM changed
 """  # noqa: S608 - the interpolated names are the constants above, never input
 
 

@@ -4,6 +4,7 @@ from sqlalchemy import func, select, update
 
 from lumen.db.idempotency import IdempotentResponse
 from lumen.db.outbox import OutboxEvent, record
+from lumen.events import CitySeeded
 from lumen.resources import Resources
 from lumen.workers.housekeeping import purge_spent_rows
 
@@ -11,8 +12,8 @@ from lumen.workers.housekeeping import purge_spent_rows
 async def test_housekeeping_drops_spent_keys_and_old_processed_events_only(db: Resources) -> None:
     long_ago = datetime.now(UTC) - timedelta(days=30)
     async with db.sessions.begin() as session:
-        for n in range(4):
-            await record(session, "photo", f"p{n}", 1, "PhotoCreated")
+        for _ in range(4):
+            await record(session, CitySeeded(city_id=1, version=1))
         session.add_all(
             [
                 IdempotentResponse(

@@ -7,6 +7,7 @@ import datetime as dt
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from lumen import events
 from lumen.auth.dependencies import Account
 from lumen.auth.errors import RegistrationRequired
 from lumen.auth.tokens import Caller
@@ -48,7 +49,7 @@ async def register_account(resources: Resources, caller: Caller, data: Registrat
             user.status, user.deleted_at = "active", None
             await session.flush()
             await record(
-                session, "user", user.uid, user.version, "UserRegistered", {"role": user.role}
+                session, events.UserRegistered(uid=user.uid, version=user.version, role=user.role)
             )
             await session.refresh(user)
     except IntegrityError as exc:
@@ -76,8 +77,8 @@ async def update_account(resources: Resources, account: Account, changes: Accoun
             user.birth_date_encrypted = birth_dates.encrypt(new_birth_date, secret_key)
             await session.flush()
             # The payload names the field, never its value: birth dates stay out of events.
-            payload = {"changed": ["birth_date"]}
-            await record(session, "user", user.uid, user.version, "UserUpdated", payload)
+            changed = events.UserUpdated(uid=user.uid, version=user.version, changed=["birth_date"])
+            await record(session, changed)
             await session.refresh(user)
     return user
 
@@ -91,4 +92,4 @@ async def delete_account(resources: Resources, account: Account) -> None:
         user.deleted_at = dt.datetime.now(dt.UTC)
         user.birth_date_encrypted = birth_dates.ERASED
         await session.flush()
-        await record(session, "user", user.uid, user.version, "UserDeleted")
+        await record(session, events.UserDeleted(uid=user.uid, version=user.version))

@@ -7,6 +7,7 @@ import uuid
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from lumen import events
 from lumen.auth.tokens import Caller
 from lumen.commands.errors import Conflict, NotFound
 from lumen.db.outbox import record
@@ -52,8 +53,8 @@ async def set_user_status(
         user.status, user.status_reason = after, reason if suspended else None
         action = "suspend_user" if suspended else "unsuspend_user"
         row = await _audit(session, admin, action, user, reason)
-        event = "UserSuspended" if suspended else "UserUnsuspended"
-        await record(session, "user", uid, user.version, event, {"moderation_action_id": row.id})
+        kind = events.UserSuspended if suspended else events.UserUnsuspended
+        await record(session, kind(uid=uid, version=user.version, moderation_action_id=row.id))
     return row
 
 
@@ -71,8 +72,8 @@ async def set_photo_moderation(
         row = await _audit(
             session, admin, "hide_photo" if hidden else "unhide_photo", photo, reason
         )
-        event = "PhotoHidden" if hidden else "PhotoUnhidden"
+        kind = events.PhotoHidden if hidden else events.PhotoUnhidden
         await record(
-            session, "photo", photo_id, photo.version, event, {"moderation_action_id": row.id}
+            session, kind(photo_id=photo_id, version=photo.version, moderation_action_id=row.id)
         )
     return row

@@ -10,6 +10,7 @@ import structlog
 from redis.exceptions import RedisError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from lumen import events
 from lumen.auth.dependencies import Account
 from lumen.commands.photo_files.errors import InvalidLength, UnsupportedImage, UploadTooLarge
 from lumen.commands.photos.handlers import owned_photo, owner_view
@@ -73,14 +74,14 @@ async def attach_original(
     photo.width = photo.height = photo.placeholder = None
     photo.exif, photo.variants = {}, []
     await session.flush()
-    await record(
-        session,
-        "photo",
-        photo.id,
-        photo.version,
-        "PhotoUploaded",
-        {"owner_id": str(photo.owner_id), "media_type": upload.media_type, "size": upload.size},
+    uploaded = events.PhotoUploaded(
+        photo_id=photo.id,
+        version=photo.version,
+        owner_id=photo.owner_id,
+        media_type=upload.media_type,
+        size=upload.size,
     )
+    await record(session, uploaded)
     return photo
 
 

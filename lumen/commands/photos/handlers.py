@@ -11,6 +11,7 @@ import msgspec
 from sqlalchemy import Select, bindparam, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from lumen import events
 from lumen.auth.dependencies import Account
 from lumen.auth.guards import ensure_owner
 from lumen.commands import locations
@@ -71,10 +72,11 @@ async def _apply(session: AsyncSession, photo: Photo, changes: dict[str, Any]) -
         )
 
 
-async def _commit(session: AsyncSession, photo: Photo, event: str) -> None:
+async def _commit(session: AsyncSession, photo: Photo) -> None:
     await session.flush()
     await record(
-        session, "photo", photo.id, photo.version, event, {"owner_id": str(photo.owner_id)}
+        session,
+        events.PhotoUpdated(photo_id=photo.id, version=photo.version, owner_id=photo.owner_id),
     )
 
 
@@ -88,9 +90,7 @@ def _create_statement() -> Select[tuple[Photo]]:
         *(bindparam(c, type_=Photo.__table__.c[c].type) for c in INSERTED),
     ).where(Profile.user_uid == bindparam("owner_uid"))
     change = insert(Photo).from_select(["id", "owner_id", *INSERTED], owner)
-    statement = with_event(
-        change.returning(*Photo.__table__.c), "photo", "PhotoCreated", ("owner_id",)
-    )
+    statement = with_event(change.returning(*Photo.__table__.c), events.PhotoCreated)
     return select(Photo).from_statement(statement)  # type: ignore[return-value]
 
 
@@ -132,7 +132,7 @@ async def update_photo(
     with session.no_autoflush:
         await _apply(session, photo, changes)
         photo.updated_at = datetime.now(UTC)
-    await _commit(session, photo, "PhotoUpdated")
+    await _commit(session, photo)
     return photo
 
 
@@ -148,18 +148,14 @@ async def delete_photo(
         )
     ).one()
     # One version past the last, with the owner's, so the tombstone outranks every document.
-    await record(
-        session,
-        "photo",
-        photo.id,
-        photo.version + 1,
-        "PhotoDeleted",
-        {
-            "owner_id": str(photo.owner_id),
-            "owner_version": owner[0],
-            "user_version": owner[1],
-        },
+    deleted = events.PhotoDeleted(
+        photo_id=photo.id,
+        version=photo.version + 1,
+        owner_id=photo.owner_id,
+        owner_version=owner[0],
+        user_version=owner[1],
     )
+    await record(session, deleted)
     await session.delete(photo)
 
 

@@ -10,6 +10,7 @@ import msgspec
 from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from lumen import events
 from lumen.auth.dependencies import Account
 from lumen.auth.guards import ensure_owner
 from lumen.commands import locations
@@ -108,7 +109,7 @@ async def _update(
             await _set_specialties(session, profile, changes["specialties"] or [])
         # Always an UPDATE, so the version moves even when only linked rows changed.
         profile.updated_at = datetime.now(UTC)
-    await _commit_change(session, profile, "ProfileUpdated")
+    await _commit_change(session, profile, events.ProfileUpdated)
 
 
 async def owner_view(session: AsyncSession, profile: Profile, role: str) -> ProfileOut:
@@ -144,10 +145,14 @@ async def owner_view(session: AsyncSession, profile: Profile, role: str) -> Prof
     )
 
 
-async def _commit_change(session: AsyncSession, profile: Profile, event: str) -> None:
+async def _commit_change(
+    session: AsyncSession,
+    profile: Profile,
+    kind: type[events.ProfileCreated] | type[events.ProfileUpdated],
+) -> None:
     await session.flush()
     await record(
-        session, "profile", profile.id, profile.version, event, {"user_uid": profile.user_uid}
+        session, kind(profile_id=profile.id, version=profile.version, user_uid=profile.user_uid)
     )
 
 
@@ -160,7 +165,7 @@ async def create_profile(session: AsyncSession, account: Account, data: ProfileI
     with session.no_autoflush:
         await _apply(session, profile, account.role, msgspec.structs.asdict(data))
     session.add(profile)
-    await _commit_change(session, profile, "ProfileCreated")
+    await _commit_change(session, profile, events.ProfileCreated)
     await _set_specialties(session, profile, data.specialties)
     return profile
 

@@ -6,28 +6,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, delete, insert, select, update
+from sqlalchemy import Select, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from lumen.db.outbox import OutboxEvent
+from lumen import events
+from lumen.db.outbox import record
 from lumen.db.photos import Photo
 from lumen.db.profiles import Follow, Profile
 from lumen.db.users import User
 
 
-def _event(kind: str, ident: object, version: int, event: str, **payload: Any) -> dict[str, Any]:
-    return {
-        "aggregate_type": kind,
-        "aggregate_id": str(ident),
-        "aggregate_version": version,
-        "event_type": event,
-        "payload": payload,
-    }
-
-
 async def _adjust_counters(
-    session: AsyncSession, counter: str, targets: Select[Any], event: str
-) -> list[dict[str, Any]]:
+    session: AsyncSession,
+    counter: str,
+    targets: Select[Any],
+    kind: type[events.FollowerRemoved] | type[events.FollowRemoved],
+) -> list[events.Event]:
     column = getattr(Profile, counter)
     rows = await session.execute(
         update(Profile)
@@ -36,44 +30,42 @@ async def _adjust_counters(
         .returning(Profile.id, Profile.revision)
         .execution_options(synchronize_session=False)
     )
-    return [_event("profile", pid, version, event) for pid, version in rows]
+    return [kind(profile_id=pid, version=version) for pid, version in rows]
 
 
 async def remove_profile(session: AsyncSession, profile: Profile) -> None:
-    user_version = await session.scalar(select(User.version).where(User.uid == profile.user_uid))
+    user_version = (
+        await session.scalar(select(User.version).where(User.uid == profile.user_uid)) or 0
+    )
     photos = (
         await session.execute(select(Photo.id, Photo.version).where(Photo.owner_id == profile.id))
     ).all()
     followed = select(Follow.followee_id).where(Follow.follower_id == profile.id)
     followers = select(Follow.follower_id).where(Follow.followee_id == profile.id)
-    events = [
-        *await _adjust_counters(session, "followers_count", followed, "FollowerRemoved"),
-        *await _adjust_counters(session, "following_count", followers, "FollowRemoved"),
+    changes = [
+        *await _adjust_counters(session, "followers_count", followed, events.FollowerRemoved),
+        *await _adjust_counters(session, "following_count", followers, events.FollowRemoved),
         # A deletion's version is one past the last, so its tombstone outranks every
         # document built before it; the owner's versions let photo tombstones do the same.
         *(
-            _event(
-                "photo",
-                pid,
-                version + 1,
-                "PhotoDeleted",
-                owner_id=str(profile.id),
+            events.PhotoDeleted(
+                photo_id=pid,
+                version=version + 1,
+                owner_id=profile.id,
                 owner_version=profile.revision,
                 user_version=user_version,
             )
             for pid, version in photos
         ),
-        _event(
-            "profile",
-            profile.id,
-            profile.revision + 1,
-            "ProfileDeleted",
+        events.ProfileDeleted(
+            profile_id=profile.id,
+            version=profile.revision + 1,
             user_uid=profile.user_uid,
             user_version=user_version,
         ),
     ]
     await session.execute(delete(Profile).where(Profile.id == profile.id))
-    await session.execute(insert(OutboxEvent), events)
+    await record(session, *changes)
     session.expunge(profile)
 
 
