@@ -35,6 +35,7 @@ seed:
 lint:
 	$(UV) run ruff check .
 	$(UV) run ruff format --check .
+	$(UV) run lint-imports
 
 typecheck:
 	$(UV) run mypy
