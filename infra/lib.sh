@@ -16,6 +16,19 @@ ELASTICSEARCH_PORT="${LUMEN_ELASTICSEARCH_PORT:-9201}"
 AUTH_EMULATOR_PORT="${LUMEN_AUTH_EMULATOR_PORT:-9099}"
 FIREBASE_TOOLS_VERSION=15.34.2
 
+# The search engine(s) infra/up starts: LUMEN_ENGINES=both (CI, once Lumen speaks both)
+# starts OpenSearch and Elasticsearch; else LUMEN_SEARCH_ENGINE picks one. The default
+# stays OpenSearch until lumen/engine.py speaks Elasticsearch.
+DEFAULT_SEARCH_ENGINE=opensearch
+search_engine_scripts() {
+  case "${LUMEN_ENGINES:-${LUMEN_SEARCH_ENGINE:-$DEFAULT_SEARCH_ENGINE}}" in
+    both) echo opensearch-node elasticsearch-node ;;
+    opensearch) echo opensearch-node ;;
+    elasticsearch) echo elasticsearch-node ;;
+    *) log "unknown search engine: ${LUMEN_ENGINES:-$LUMEN_SEARCH_ENGINE} (elasticsearch, opensearch or both)"; return 1 ;;
+  esac
+}
+
 log() { printf '[infra] %s\n' "$*" >&2; }
 
 # wait_until SECONDS NAME CMD...: polls CMD until it succeeds; prints the time taken.
