@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import msgspec
 from litestar import Request
 from litestar.di import NamedDependency
 from sqlalchemy import select
 
+from lumen.auth.accounts import Account
 from lumen.auth.errors import (
     AccountSuspended,
     AdminRequired,
@@ -20,14 +20,6 @@ from lumen.auth.errors import (
 from lumen.auth.tokens import Caller, bearer_token, verify
 from lumen.db.users import User
 from lumen.resources import Resources
-
-
-class Account(msgspec.Struct, frozen=True, kw_only=True):
-    uid: str
-    role: str
-    status: str
-    is_admin: bool
-    email: str | None = None
 
 
 async def provide_caller(

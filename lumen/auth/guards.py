@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lumen.auth.dependencies import Account
+from lumen.auth.accounts import Account
 from lumen.auth.errors import Forbidden
 
 

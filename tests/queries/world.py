@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select, text
 
 from lumen import events
-from lumen.auth.dependencies import Account
+from lumen.auth.accounts import Account
 from lumen.commands import follows
 from lumen.db.models import Base
 from lumen.db.outbox import record
@@ -99,7 +99,9 @@ async def add_person(
         for slug in specialties:
             session.add(ProfileSpecialty(profile_id=profile.id, specialty_slug=slug))
         await session.flush()
-        created = events.ProfileCreated(profile_id=profile.id, version=profile.version, user_uid=uid)
+        created = events.ProfileCreated(
+            profile_id=profile.id, version=profile.version, user_uid=uid
+        )
         await record(session, created)
     return profile.id
 

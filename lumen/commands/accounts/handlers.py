@@ -8,7 +8,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from lumen import events
-from lumen.auth.dependencies import Account
+from lumen.auth.accounts import Account
 from lumen.auth.errors import RegistrationRequired
 from lumen.auth.tokens import Caller
 from lumen.commands import birth_dates
