@@ -7,8 +7,7 @@ from lumen.auth.errors import Forbidden
 
 
 class NotOwner(Forbidden):
-    slug = "not-owner"
-    title = "Only the owner may change this"
+    pass
 
 
 def is_owner(account: Account, owner_uid: str) -> bool:

@@ -16,14 +16,12 @@ from lumen.commands.accounts.structs import AccountChanges, Registration
 from lumen.commands.profiles import remove_profile_of
 from lumen.db.outbox import record
 from lumen.db.users import User
-from lumen.problems import DomainError
+from lumen.errors import DomainError
 from lumen.resources import Resources
 
 
 class AlreadyRegistered(DomainError):
-    status = 409
-    slug = "already-registered"
-    title = "This account is already registered"
+    pass
 
 
 async def _locked_user(session: AsyncSession, uid: str) -> User:

@@ -1,12 +1,21 @@
-"""Free text, matched word by word: each word scores by the most important field it is
+"""What makes a hit relevant and where it ranks.
+
+Free text is matched word by word: each word scores by the most important field it is
 found in (a typo costs a little), and the words add up. Term rarity is left out on
 purpose: "paris" in one headline must not outweigh "portrait photographer" everywhere.
 The text is analysed like the documents (accents and case folded) and never parsed as
-query syntax."""
+query syntax.
+
+Distance counts only as one of the coarse buckets, from an origin snapped to a cell: in
+filters, in ordering and in the scores that ordering rests on.
+"""
 
 from __future__ import annotations
 
 from typing import Any
+
+from lumen.geo.coordinates import Point
+from lumen.geo.privacy import BUCKET_BOUNDS_KM, DISTANCE_BUCKETS, snap_origin
 
 # Beyond this many words the rest of the text is not searched.
 MAX_WORDS = 12
@@ -29,6 +38,18 @@ PHOTO_FIELDS: dict[str, float] = {
 }
 PROFILE_HIGHLIGHTS = ("display_name", "headline", "bio", "specialty_names")
 PHOTO_HIGHLIGHTS = ("title", "caption")
+
+# Sorts after every bucket: documents without a location (only when no radius filters).
+NO_LOCATION_RANK = len(DISTANCE_BUCKETS)
+
+_RANK_SCRIPT = """
+if (doc['location'].size() == 0) { return params.none; }
+double km = doc['location'].arcDistance(params.lat, params.lon) / 1000.0;
+for (int i = 0; i < params.bounds.size(); ++i) {
+  if (km < params.bounds.get(i)) { return i; }
+}
+return params.bounds.size();
+"""
 
 
 def matching(q: str, fields: dict[str, float]) -> dict[str, Any]:
@@ -61,3 +82,42 @@ def highlight(fields: tuple[str, ...]) -> dict[str, Any]:
         "post_tags": ["</em>"],
         "fields": {field: {"number_of_fragments": 1, "fragment_size": 160} for field in fields},
     }
+
+
+def origin(point: Point | None) -> Point | None:
+    return None if point is None else snap_origin(point)
+
+
+def _script(at: Point) -> dict[str, Any]:
+    return {
+        "lang": "painless",
+        "source": _RANK_SCRIPT,
+        "params": {
+            "lat": at.lat,
+            "lon": at.lon,
+            "bounds": list(BUCKET_BOUNDS_KM),
+            "none": NO_LOCATION_RANK,
+        },
+    }
+
+
+def within(at: Point, km: float) -> dict[str, Any]:
+    return {"geo_distance": {"distance": f"{km}km", "location": {"lat": at.lat, "lon": at.lon}}}
+
+
+def rank_sort(at: Point) -> dict[str, Any]:
+    """Nearest bucket first; inside a bucket the next sort keys decide."""
+    return {"_script": {"type": "number", "script": _script(at), "order": "asc"}}
+
+
+def rank_field(at: Point) -> dict[str, Any]:
+    return {"bucket": {"script": _script(at)}}
+
+
+def bucket_weights(at: Point) -> list[dict[str, Any]]:
+    """function_score functions that add one step for each bucket bound a document is
+    inside: a decay that only knows buckets, so ranking reveals no finer distance."""
+    return [
+        {"filter": within(at, bound), "weight": 1.0 / len(BUCKET_BOUNDS_KM)}
+        for bound in BUCKET_BOUNDS_KM
+    ]
