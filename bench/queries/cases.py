@@ -16,7 +16,7 @@ from lumen.projections.indices import read_alias
 from lumen.queries import audience, clusters, discovery, inputs, relevance, suggest
 from lumen.queries.audience import Viewer
 from lumen.queries.discovery import Around
-from lumen.queries.paging import Page
+from lumen.queries.pages import Page
 from lumen.queries.photo_search import PhotoQuery
 from lumen.queries.photo_search import body as photo_body
 from lumen.queries.profile_search import ProfileQuery

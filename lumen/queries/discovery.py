@@ -12,10 +12,11 @@ from litestar import Controller, get
 from lumen.errors import DomainError
 from lumen.geo.coordinates import Point
 from lumen.http import Req, Res
-from lumen.queries import audience, inputs, relevance, results
+from lumen.queries import audience, inputs, pages, relevance, results
 from lumen.queries.audience import Viewer, Viewing
 from lumen.queries.inputs import Cursor, Keywords, Near, PageSize, Q, RadiusKm, Roles
-from lumen.queries.paging import BY_SCORE, TIEBREAK, Page, page_of
+from lumen.queries.pages import Page
+from lumen.queries.relevance import BY_SCORE, TIEBREAK
 from lumen.queries.views import ProfilePage
 
 DEFAULT_RADIUS_KM = 25
@@ -145,8 +146,8 @@ class DiscoveryController(Controller):
         viewer without their own profile and the profiles they follow."""
         origin = await origin_of(resources, viewer, near)
         around = Around(origin, list(role or []), inputs.keywords("specialty", specialty))
-        page = page_of(request, resources.settings.secret_key, viewer, page_size, cursor)
-        return await results.profiles(request, resources, discover(around, viewer, page), page)
+        page = pages.page_of(request, resources.settings.secret_key, viewer.uid, page_size, cursor)
+        return await pages.profiles(request, resources, discover(around, viewer, page), page)
 
     @get("/nearby", operation_id="nearby")
     async def nearby(
@@ -168,7 +169,7 @@ class DiscoveryController(Controller):
         if origin is None:
             raise AreaUnknown("Pass `near=lat,lon`, or sign in with a profile that has a location.")
         around = Around(origin, list(role or []), inputs.keywords("specialty", specialty))
-        page = page_of(request, resources.settings.secret_key, viewer, page_size, cursor)
+        page = pages.page_of(request, resources.settings.secret_key, viewer.uid, page_size, cursor)
         radius = inputs.radius_km(radius_km)
         body = nearby(around, origin, radius, inputs.text(q), viewer, page)
-        return await results.profiles(request, resources, body, page)
+        return await pages.profiles(request, resources, body, page)

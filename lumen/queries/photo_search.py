@@ -13,7 +13,7 @@ from litestar.params import FromQuery, Parameter
 
 from lumen.geo.coordinates import Point
 from lumen.http import Req, Res
-from lumen.queries import audience, facets, inputs, relevance, results
+from lumen.queries import audience, facets, inputs, pages, relevance
 from lumen.queries.audience import Viewer, Viewing
 from lumen.queries.inputs import (
     CityId,
@@ -27,7 +27,7 @@ from lumen.queries.inputs import (
     Radius,
     Sort,
 )
-from lumen.queries.paging import Page, order, page_of
+from lumen.queries.pages import Page
 from lumen.queries.views import PhotoPage
 
 FACETS: dict[str, str] = {
@@ -81,7 +81,7 @@ def body(query: PhotoQuery, viewer: Viewer, page: Page) -> dict[str, Any]:
     found: dict[str, Any] = {
         "query": {"bool": {"must": must, "filter": _filters(query, viewer)}},
         # A photo is as popular as its owner: photos have no counts of their own.
-        "sort": order(query.sort, query.origin, popularity_field="owner_followers"),
+        "sort": relevance.order(query.sort, query.origin, popularity_field="owner_followers"),
         "_source": {"excludes": ["location", "tombstone", "tombstoned_at"]},
     }
     picked = {
@@ -140,5 +140,5 @@ class PhotoSearchController(Controller):
             radius_km=inputs.radius_around(near, radius_km),
             sort=sort,
         )
-        page = page_of(request, resources.settings.secret_key, viewer, page_size, cursor)
-        return await results.photos(request, resources, body(query, viewer, page), page)
+        page = pages.page_of(request, resources.settings.secret_key, viewer.uid, page_size, cursor)
+        return await pages.photos(request, resources, body(query, viewer, page), page)

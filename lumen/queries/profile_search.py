@@ -11,7 +11,7 @@ from litestar.params import FromQuery
 
 from lumen.geo.coordinates import Point
 from lumen.http import Req, Res
-from lumen.queries import audience, facets, inputs, relevance, results
+from lumen.queries import audience, facets, inputs, pages, relevance
 from lumen.queries.audience import Viewing
 from lumen.queries.inputs import (
     CityId,
@@ -25,7 +25,7 @@ from lumen.queries.inputs import (
     Roles,
     Sort,
 )
-from lumen.queries.paging import Page, order, page_of
+from lumen.queries.pages import Page
 from lumen.queries.views import ProfilePage
 
 FACETS: dict[str, str] = {
@@ -61,7 +61,7 @@ def body(query: ProfileQuery, page: Page) -> dict[str, Any]:
     must = [relevance.matching(query.q, relevance.PROFILE_FIELDS)] if query.q else []
     found: dict[str, Any] = {
         "query": {"bool": {"must": must, "filter": filters}},
-        "sort": order(query.sort, query.origin),
+        "sort": relevance.order(query.sort, query.origin),
         "_source": {"excludes": ["location", "tombstone", "tombstoned_at"]},
     }
     picked = {"role": query.roles, "specialty": query.specialties, "language": query.languages}
@@ -108,5 +108,5 @@ class ProfileSearchController(Controller):
             radius_km=inputs.radius_around(near, radius_km),
             sort=sort,
         )
-        page = page_of(request, resources.settings.secret_key, viewer, page_size, cursor)
-        return await results.profiles(request, resources, body(query, page), page)
+        page = pages.page_of(request, resources.settings.secret_key, viewer.uid, page_size, cursor)
+        return await pages.profiles(request, resources, body(query, page), page)

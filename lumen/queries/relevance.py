@@ -8,6 +8,9 @@ query syntax.
 
 Distance counts only as one of the coarse buckets, from an origin snapped to a cell: in
 filters, in ordering and in the scores that ordering rests on.
+
+Every order ends on the document id, so pages never overlap or skip however many
+documents tie on the keys before it.
 """
 
 from __future__ import annotations
@@ -16,7 +19,10 @@ from typing import Any
 
 from lumen.geo.coordinates import Point
 from lumen.geo.privacy import BUCKET_BOUNDS_KM, DISTANCE_BUCKETS, snap_origin
+from lumen.queries.inputs import invalid
 
+TIEBREAK: dict[str, Any] = {"id": "asc"}
+BY_SCORE: dict[str, Any] = {"_score": "desc"}
 # Beyond this many words the rest of the text is not searched.
 MAX_WORDS = 12
 # How much a word found only with a typo counts against one found as typed.
@@ -121,3 +127,25 @@ def bucket_weights(at: Point) -> list[dict[str, Any]]:
         {"filter": within(at, bound), "weight": 1.0 / len(BUCKET_BOUNDS_KM)}
         for bound in BUCKET_BOUNDS_KM
     ]
+
+
+def order(
+    sort: str,
+    origin: Point | None,
+    *,
+    recency_field: str = "created_at",
+    popularity_field: str = "followers_count",
+) -> list[Any]:
+    match sort:
+        case "relevance":
+            return [BY_SCORE, TIEBREAK]
+        case "distance":
+            if origin is None:
+                raise invalid("sort", "sorting by distance needs `near`")
+            return [rank_sort(origin), BY_SCORE, TIEBREAK]
+        case "popularity":
+            popular = {popularity_field: {"order": "desc", "missing": "_last"}}
+            return [popular, BY_SCORE, TIEBREAK]
+        case "recency":
+            return [{recency_field: {"order": "desc", "missing": "_last"}}, TIEBREAK]
+    raise invalid("sort", f"unknown sort {sort!r}")

@@ -1,6 +1,6 @@
-"""Asking the engine and shaping its answer: the read side's one way to query a read
-model (a time limit, failures as problem details), the short-lived cache of anonymous
-answers, and pages of views."""
+"""Asking the engine: the read side's one way to query a read model (through its read
+alias, with a time limit, failures as problem details), and the short-lived cache of
+the answers anonymous viewers get."""
 
 from __future__ import annotations
 
@@ -16,13 +16,9 @@ from lumen.engine import NotFoundError, TransportError
 from lumen.errors import DomainError
 from lumen.http import Req
 from lumen.projections.indices import read_alias
-from lumen.queries import facets
-from lumen.queries.paging import Page
-from lumen.queries.views import PhotoPage, ProfilePage, photo_view, profile_view
 from lumen.resources import Resources
 
 T = TypeVar("T")
-P = TypeVar("P", ProfilePage, PhotoPage)
 # A query that takes longer is cut short by the engine rather than left to pile up.
 QUERY_TIMEOUT = "5s"
 # What a query over an index the projector has not created yet finds.
@@ -103,40 +99,3 @@ async def cached(
     except (RedisError, OSError) as exc:
         log.warning("query cache unavailable", error=repr(exc))
     return fresh
-
-
-async def _page(
-    request: Req,
-    resources: Resources,
-    name: str,
-    body: dict[str, Any],
-    page: Page,
-    kind: type[P],
-    view: Callable[[dict[str, Any]], Any],
-) -> P:
-    async def produce() -> P:
-        found = await search(resources, name, body)
-        listed = hits(found)
-        counted = found["hits"].get("total")
-        return kind(
-            items=[view(hit) for hit in listed[: page.size]],
-            next_cursor=page.next_cursor(resources.settings.secret_key, listed),
-            total=None if counted is None else int(counted["value"]),
-            total_exact=counted is not None and counted["relation"] == "eq",
-            facets=facets.counts(found.get("aggregations", {})),
-        )
-
-    return await cached(request, resources, kind, produce)
-
-
-async def profiles(
-    request: Req, resources: Resources, body: dict[str, Any], page: Page
-) -> ProfilePage:
-    return await _page(request, resources, "profiles", body, page, ProfilePage, profile_view)
-
-
-async def photos(request: Req, resources: Resources, body: dict[str, Any], page: Page) -> PhotoPage:
-    secret_key = resources.settings.secret_key
-    return await _page(
-        request, resources, "photos", body, page, PhotoPage, lambda hit: photo_view(hit, secret_key)
-    )

@@ -1,5 +1,5 @@
-"""Sorting and `search_after` paging. Every order ends on the document id, so pages never
-overlap or skip however many documents tie on the keys before it.
+"""Pages of profiles and photos: where a page starts (`search_after`), and how the
+engine's answer becomes a page of views.
 
 A page's cursor is the engine's sort values, encrypted and authenticated, bound to the
 query it came from: a client sees random bytes; nothing in them (scores, distances, ids)
@@ -12,21 +12,21 @@ import hashlib
 import hmac
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import msgspec
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from lumen.geo.coordinates import Point
 from lumen.http import Req
-from lumen.queries.audience import Viewer
+from lumen.queries import facets, results
 from lumen.queries.inputs import invalid
-from lumen.queries.relevance import rank_sort
+from lumen.queries.views import PhotoPage, ProfilePage, photo_view, profile_view
+from lumen.resources import Resources
 
-TIEBREAK: dict[str, Any] = {"id": "asc"}
-BY_SCORE: dict[str, Any] = {"_score": "desc"}
+P = TypeVar("P", ProfilePage, PhotoPage)
 _DOMAIN = b"lumen query cursor v1"
 _NONCE_BYTES = 12
 
@@ -104,32 +104,45 @@ class Page:
 
 
 def page_of(
-    request: Req, secret_key: str, viewer: Viewer, page_size: int, cursor: str | None
+    request: Req, secret_key: str, viewer_uid: str | None, size: int, cursor: str | None
 ) -> Page:
     """The page a request asks for, its cursor bound to this very request and viewer."""
     query = list(request.query_params.multi_items())
-    return Page.open(
-        secret_key, fingerprint(request.url.path, query, viewer.uid), page_size, cursor
+    return Page.open(secret_key, fingerprint(request.url.path, query, viewer_uid), size, cursor)
+
+
+async def _page(
+    request: Req,
+    resources: Resources,
+    name: str,
+    body: dict[str, Any],
+    page: Page,
+    kind: type[P],
+    view: Callable[[dict[str, Any]], Any],
+) -> P:
+    async def produce() -> P:
+        found = await results.search(resources, name, body)
+        listed = results.hits(found)
+        counted = found["hits"].get("total")
+        return kind(
+            items=[view(hit) for hit in listed[: page.size]],
+            next_cursor=page.next_cursor(resources.settings.secret_key, listed),
+            total=None if counted is None else int(counted["value"]),
+            total_exact=counted is not None and counted["relation"] == "eq",
+            facets=facets.counts(found.get("aggregations", {})),
+        )
+
+    return await results.cached(request, resources, kind, produce)
+
+
+async def profiles(
+    request: Req, resources: Resources, body: dict[str, Any], page: Page
+) -> ProfilePage:
+    return await _page(request, resources, "profiles", body, page, ProfilePage, profile_view)
+
+
+async def photos(request: Req, resources: Resources, body: dict[str, Any], page: Page) -> PhotoPage:
+    secret_key = resources.settings.secret_key
+    return await _page(
+        request, resources, "photos", body, page, PhotoPage, lambda hit: photo_view(hit, secret_key)
     )
-
-
-def order(
-    sort: str,
-    origin: Point | None,
-    *,
-    recency_field: str = "created_at",
-    popularity_field: str = "followers_count",
-) -> list[Any]:
-    match sort:
-        case "relevance":
-            return [BY_SCORE, TIEBREAK]
-        case "distance":
-            if origin is None:
-                raise invalid("sort", "sorting by distance needs `near`")
-            return [rank_sort(origin), BY_SCORE, TIEBREAK]
-        case "popularity":
-            popular = {popularity_field: {"order": "desc", "missing": "_last"}}
-            return [popular, BY_SCORE, TIEBREAK]
-        case "recency":
-            return [{recency_field: {"order": "desc", "missing": "_last"}}, TIEBREAK]
-    raise invalid("sort", f"unknown sort {sort!r}")
