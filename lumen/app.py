@@ -23,11 +23,14 @@ from lumen.health import HealthController
 from lumen.logging import add_request_id_header, configure_logging, request_id_middleware
 from lumen.problems import EXCEPTION_HANDLERS
 from lumen.projections.health import ProjectionHealthController
-from lumen.queries.discovery_routes import DiscoveryController
-from lumen.queries.map_routes import MapController
+from lumen.queries.audience import provide_viewer
+from lumen.queries.clusters import MapController
+from lumen.queries.discovery import DiscoveryController
 from lumen.queries.media_files import MediaFileController
+from lumen.queries.photo_search import PhotoSearchController
+from lumen.queries.profile_search import ProfileSearchController
 from lumen.queries.public_views import read_photo, read_profile
-from lumen.queries.search_routes import SearchController
+from lumen.queries.suggest import SuggestController
 from lumen.resources import Resources
 from lumen.settings import Settings, load_settings
 
@@ -62,7 +65,9 @@ def create_app(settings: Settings | None = None) -> Litestar:
             MyPhotoController,
             MediaFileController,
             FollowController,
-            SearchController,
+            ProfileSearchController,
+            PhotoSearchController,
+            SuggestController,
             DiscoveryController,
             MapController,
             read_profile,
@@ -73,6 +78,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             "caller": Provide(provide_caller),
             "account": Provide(provide_account),
             "admin": Provide(provide_admin),
+            "viewer": Provide(provide_viewer, sync_to_thread=False),
         },
         lifespan=[lifespan],
         middleware=[request_id_middleware],

@@ -13,10 +13,11 @@ from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
 from sqlalchemy import text
 
-from lumen.problems import problem_response
+from lumen.problems import Problem, problem_response
 from lumen.resources import Resources
 
 PROBE_TIMEOUT_S = 2.0
+UNAVAILABLE = Problem(503, "dependency-unavailable", "A dependency is unavailable")
 
 
 class Check(msgspec.Struct):
@@ -101,9 +102,7 @@ class HealthController(Controller):
         down = sorted(name for name, c in report.checks.items() if c.status != "up")
         return problem_response(
             request,
-            503,
-            "dependency-unavailable",
-            "A dependency is unavailable",
+            UNAVAILABLE,
             f"unavailable: {', '.join(down)}",
             {"unavailable": down, "checks": msgspec.to_builtins(report.checks)},
         )

@@ -9,7 +9,7 @@ from litestar import Request
 from litestar.di import NamedDependency
 from litestar.params import HeaderParameter
 
-from lumen.auth.dependencies import Account
+from lumen.auth.accounts import Account
 from lumen.auth.tokens import Caller
 from lumen.resources import Resources
 

@@ -1,9 +1,10 @@
-"""The one mapping from errors to RFC 9457 problem details."""
+"""The one mapping from errors to RFC 9457 problem details: a table from each domain
+exception to its status, stable type and title, and the handlers that answer with it."""
 
 from __future__ import annotations
 
 import re
-from typing import Any, ClassVar
+from typing import Any, NamedTuple
 
 import structlog
 from litestar import Request, Response
@@ -11,63 +12,118 @@ from litestar.exceptions import HTTPException, ValidationException
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 from litestar.types import ExceptionHandlersMap
 
+from lumen.auth import errors as auth
+from lumen.auth.guards import NotOwner
+from lumen.commands import birth_dates
+from lumen.commands import errors as commands
+from lumen.commands.accounts.handlers import AlreadyRegistered
+from lumen.commands.moderation.handlers import AlreadyInState
+from lumen.commands.photo_files import errors as uploads
+from lumen.errors import DomainError, NotFound
+from lumen.queries.discovery import AreaUnknown
+from lumen.queries.media_files import MediaUrlExpired, MediaUrlInvalid
+from lumen.queries.results import SearchUnavailable
+
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 log = structlog.get_logger()
 
-# Stable `type` values for the framework's own errors, by status.
-_HTTP_TYPES: dict[int, tuple[str, str]] = {
-    400: ("bad-request", "Bad request"),
-    401: ("unauthenticated", "Authentication required"),
-    403: ("forbidden", "Forbidden"),
-    404: ("not-found", "Not found"),
-    405: ("method-not-allowed", "Method not allowed"),
-    406: ("not-acceptable", "Not acceptable"),
-    409: ("conflict", "Conflict"),
-    412: ("precondition-failed", "Precondition failed"),
-    413: ("payload-too-large", "Payload too large"),
-    415: ("unsupported-media-type", "Unsupported media type"),
-    422: ("validation-error", "Invalid input"),
-    428: ("precondition-required", "Precondition required"),
-    429: ("too-many-requests", "Too many requests"),
-    503: ("service-unavailable", "Service unavailable"),
+
+class Problem(NamedTuple):
+    status: int
+    slug: str  # the stable part of the `type` URI
+    title: str
+
+
+# Every domain failure a client can meet: its status, stable type and title. An
+# exception without a row of its own answers as its nearest ancestor that has one.
+PROBLEMS: dict[type[DomainError], Problem] = {
+    DomainError: Problem(400, "bad-request", "Bad request"),
+    NotFound: Problem(404, "not-found", "Not found"),
+    # who is asking
+    auth.Unauthenticated: Problem(401, "unauthenticated", "Authentication required"),
+    auth.InvalidToken: Problem(401, "invalid-token", "The ID token is not valid"),
+    auth.ExpiredToken: Problem(401, "expired-token", "The ID token has expired"),
+    auth.RevokedToken: Problem(401, "revoked-token", "The ID token has been revoked"),
+    auth.AuthUnavailable: Problem(503, "auth-unavailable", "Tokens cannot be verified right now"),
+    auth.Forbidden: Problem(403, "forbidden", "Not allowed"),
+    auth.RegistrationRequired: Problem(
+        403, "registration-required", "Register first with POST /v1/me"
+    ),
+    auth.AccountSuspended: Problem(403, "account-suspended", "This account is suspended"),
+    auth.AdminRequired: Problem(403, "admin-required", "Only administrators may do this"),
+    NotOwner: Problem(403, "not-owner", "Only the owner may change this"),
+    # the write side
+    commands.Conflict: Problem(409, "conflict", "Conflict"),
+    commands.ProfileRequired: Problem(
+        409, "profile-required", "Create a profile first with POST /v1/profiles"
+    ),
+    AlreadyRegistered: Problem(409, "already-registered", "This account is already registered"),
+    AlreadyInState: Problem(409, "moderation-conflict", "The target is already in that state"),
+    commands.StaleVersion: Problem(412, "stale-version", "The resource changed since you read it"),
+    commands.InvalidInput: Problem(422, "validation-error", "Invalid input"),
+    commands.IdempotencyKeyReused: Problem(
+        422, "idempotency-key-reused", "This Idempotency-Key was used for a different request"
+    ),
+    birth_dates.InvalidBirthDate: Problem(
+        422, "invalid-birth-date", "This birth date cannot be accepted"
+    ),
+    birth_dates.UnderAge: Problem(422, "under-age", "Models must be 18 or older"),
+    uploads.InvalidLength: Problem(400, "bad-request", "Bad request"),
+    uploads.NoOriginal: Problem(404, "no-original", "No file has been uploaded for this photo"),
+    uploads.UploadTooLarge: Problem(413, "upload-too-large", "The file is too large"),
+    uploads.UnsupportedImage: Problem(415, "unsupported-media-type", "Not a supported image"),
+    # the read side
+    AreaUnknown: Problem(422, "area-unknown", "No area to search around"),
+    SearchUnavailable: Problem(503, "search-unavailable", "Search is unavailable"),
+    MediaUrlInvalid: Problem(403, "media-url-invalid", "This media URL is not valid"),
+    MediaUrlExpired: Problem(403, "media-url-expired", "This media URL has expired"),
 }
+
+# Stable types for the framework's own errors, by status.
+HTTP_PROBLEMS: dict[int, Problem] = {
+    status: Problem(status, slug, title)
+    for status, slug, title in [
+        (400, "bad-request", "Bad request"),
+        (401, "unauthenticated", "Authentication required"),
+        (403, "forbidden", "Forbidden"),
+        (404, "not-found", "Not found"),
+        (405, "method-not-allowed", "Method not allowed"),
+        (406, "not-acceptable", "Not acceptable"),
+        (409, "conflict", "Conflict"),
+        (412, "precondition-failed", "Precondition failed"),
+        (413, "payload-too-large", "Payload too large"),
+        (415, "unsupported-media-type", "Unsupported media type"),
+        (422, "validation-error", "Invalid input"),
+        (428, "precondition-required", "Precondition required"),
+        (429, "too-many-requests", "Too many requests"),
+        (503, "service-unavailable", "Service unavailable"),
+    ]
+}
+VALIDATION = HTTP_PROBLEMS[422]
+INTERNAL = Problem(HTTP_500_INTERNAL_SERVER_ERROR, "internal-error", "Internal error")
+
+
+def problem_of(exc: DomainError) -> Problem:
+    for kind in type(exc).__mro__:
+        if issubclass(kind, DomainError) and kind in PROBLEMS:
+            return PROBLEMS[kind]
+    return PROBLEMS[DomainError]
 
 
 def problem_type(slug: str) -> str:
     return f"/problems/{slug}"
 
 
-class DomainError(Exception):
-    """Raised where a rule lives; each subclass names its status and stable problem type."""
-
-    status: ClassVar[int] = 400
-    slug: ClassVar[str] = "bad-request"
-    title: ClassVar[str] = "Bad request"
-
-    def __init__(self, detail: str, **extra: Any) -> None:
-        super().__init__(detail)
-        self.detail = detail
-        self.extra = extra
-
-
-class NotFound(DomainError):
-    """Nothing there, or nothing the caller may see: both sides answer it alike."""
-
-    status = 404
-    slug = "not-found"
-    title = "Not found"
-
-
 def problem_response(
     request: Request[Any, Any, Any],
-    status: int,
-    slug: str,
-    title: str,
+    problem: Problem,
     detail: str | None = None,
     extra: dict[str, Any] | None = None,
     headers: dict[str, str] | None = None,
 ) -> Response[dict[str, Any]]:
-    body: dict[str, Any] = {"type": problem_type(slug), "title": title, "status": status}
+    status = problem.status
+    body: dict[str, Any] = {"type": problem_type(problem.slug), "title": problem.title}
+    body["status"] = status
     if detail:
         body["detail"] = detail
     body["instance"] = request.url.path
@@ -76,7 +132,7 @@ def problem_response(
 
 
 def _domain_error(request: Request[Any, Any, Any], exc: DomainError) -> Response[dict[str, Any]]:
-    return problem_response(request, exc.status, exc.slug, exc.title, exc.detail, exc.extra)
+    return problem_response(request, problem_of(exc), exc.detail, exc.extra)
 
 
 def _validation_error(
@@ -90,9 +146,7 @@ def _validation_error(
     # Litestar names a missing parameter only in its message.
     if not errors and (missing := _MISSING.match(exc.detail or "")):
         errors = [{"field": missing.group(1), "message": "required"}]
-    return problem_response(
-        request, 422, "validation-error", "Invalid input", exc.detail, {"errors": errors}
-    )
+    return problem_response(request, VALIDATION, exc.detail, {"errors": errors})
 
 
 _MISSING = re.compile(r"Missing required \w+ parameter '([^']+)'")
@@ -104,23 +158,19 @@ def _field_name(error: dict[str, Any]) -> str:
 
 
 def _http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response[dict[str, Any]]:
-    slug, title = _HTTP_TYPES.get(exc.status_code, ("http-error", "HTTP error"))
+    status = exc.status_code
+    problem = HTTP_PROBLEMS.get(status) or Problem(status, "http-error", "HTTP error")
     headers = {
         k: v for k, v in (exc.headers or {}).items() if k.lower() in {"allow", "retry-after"}
     }
-    detail = exc.detail if exc.detail and exc.detail != title else None
-    return problem_response(request, exc.status_code, slug, title, detail, headers=headers)
+    detail = exc.detail if exc.detail and exc.detail != problem.title else None
+    return problem_response(request, problem, detail, headers=headers)
 
 
 def _unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[dict[str, Any]]:
     log.exception("unhandled error", path=request.url.path)
-    return problem_response(
-        request,
-        HTTP_500_INTERNAL_SERVER_ERROR,
-        "internal-error",
-        "Internal error",
-        "Something went wrong on our side; the request id identifies it.",
-    )
+    detail = "Something went wrong on our side; the request id identifies it."
+    return problem_response(request, INTERNAL, detail)
 
 
 EXCEPTION_HANDLERS: ExceptionHandlersMap = {

@@ -18,7 +18,7 @@ from collections.abc import Awaitable, Callable
 
 import asyncpg
 
-from lumen.auth.dependencies import Account
+from lumen.auth.accounts import Account
 from lumen.commands.photos.handlers import create_photo
 from lumen.commands.photos.structs import PhotoIn
 from lumen.commands.profiles.handlers import create_profile

@@ -13,15 +13,15 @@ import msgspec
 
 from lumen.geo.coordinates import BBox, Point
 from lumen.projections.indices import read_alias
-from lumen.queries import audience, clusters, discovery, distances, inputs, suggest
+from lumen.queries import audience, clusters, discovery, inputs, relevance, suggest
 from lumen.queries.audience import Viewer
 from lumen.queries.discovery import Around
-from lumen.queries.engine_calls import QUERY_TIMEOUT
-from lumen.queries.paging import Page
+from lumen.queries.pages import Page
 from lumen.queries.photo_search import PhotoQuery
 from lumen.queries.photo_search import body as photo_body
 from lumen.queries.profile_search import ProfileQuery
 from lumen.queries.profile_search import body as profile_body
+from lumen.queries.results import QUERY_TIMEOUT
 from lumen.settings import Settings
 
 PROFILE_TEXTS = [
@@ -69,7 +69,7 @@ def _request(
 def build(settings: Settings, origin: Point, profile_ids: list[str]) -> list[Case]:
     anonymous = Viewer.of(None, settings)
     near = f"{origin.lat},{origin.lon}"
-    snapped = distances.origin(origin)
+    snapped = relevance.origin(origin)
     make: dict[str, Callable[[], list[Request]]] = {
         "search/profiles": lambda: [
             _request(

@@ -4,13 +4,9 @@ ask for by name."""
 
 from __future__ import annotations
 
-from typing import Any
-
-import msgspec
-from litestar import Request
-from litestar.di import NamedDependency
 from sqlalchemy import select
 
+from lumen.auth.accounts import Account
 from lumen.auth.errors import (
     AccountSuspended,
     AdminRequired,
@@ -19,20 +15,11 @@ from lumen.auth.errors import (
 )
 from lumen.auth.tokens import Caller, bearer_token, verify
 from lumen.db.users import User
+from lumen.http import Req, Res, Who
 from lumen.resources import Resources
 
 
-class Account(msgspec.Struct, frozen=True, kw_only=True):
-    uid: str
-    role: str
-    status: str
-    is_admin: bool
-    email: str | None = None
-
-
-async def provide_caller(
-    request: Request[Any, Any, Any], resources: NamedDependency[Resources]
-) -> Caller | None:
+async def provide_caller(request: Req, resources: Res) -> Caller | None:
     token = bearer_token(request.headers.get("authorization"))
     if token is None:
         return None
@@ -59,9 +46,7 @@ def signed_in(caller: Caller | None) -> Caller:
     return caller
 
 
-async def provide_account(
-    resources: NamedDependency[Resources], caller: NamedDependency[Caller | None]
-) -> Account:
+async def provide_account(resources: Res, caller: Who) -> Account:
     """A registered account that may write: suspended users are refused here."""
     account = await load_account(resources, signed_in(caller))
     if account.status == "suspended":
@@ -69,7 +54,7 @@ async def provide_account(
     return account
 
 
-async def provide_admin(caller: NamedDependency[Caller | None]) -> Caller:
+async def provide_admin(caller: Who) -> Caller:
     # Moderators are operators: the claim is what counts, not a community account.
     admin = signed_in(caller)
     if not admin.is_admin:

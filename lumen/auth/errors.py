@@ -1,53 +1,41 @@
-"""Authentication and authorization failures, each with a stable problem type."""
+"""Authentication and authorization failures; lumen.problems gives each its problem type."""
 
 from __future__ import annotations
 
-from lumen.problems import DomainError
+from lumen.errors import DomainError
 
 
 class Unauthenticated(DomainError):
-    status = 401
-    slug = "unauthenticated"
-    title = "Authentication required"
+    pass
 
 
 class InvalidToken(Unauthenticated):
-    slug = "invalid-token"
-    title = "The ID token is not valid"
+    pass
 
 
 class ExpiredToken(Unauthenticated):
-    slug = "expired-token"
-    title = "The ID token has expired"
+    pass
 
 
 class RevokedToken(Unauthenticated):
-    slug = "revoked-token"
-    title = "The ID token has been revoked"
+    pass
 
 
 class AuthUnavailable(DomainError):
-    status = 503
-    slug = "auth-unavailable"
-    title = "Tokens cannot be verified right now"
+    pass
 
 
 class Forbidden(DomainError):
-    status = 403
-    slug = "forbidden"
-    title = "Not allowed"
+    pass
 
 
 class RegistrationRequired(Forbidden):
-    slug = "registration-required"
-    title = "Register first with POST /v1/me"
+    pass
 
 
 class AccountSuspended(Forbidden):
-    slug = "account-suspended"
-    title = "This account is suspended"
+    pass
 
 
 class AdminRequired(Forbidden):
-    slug = "admin-required"
-    title = "Only administrators may do this"
+    pass

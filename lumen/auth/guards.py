@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from lumen.auth.dependencies import Account
+from lumen.auth.accounts import Account
 from lumen.auth.errors import Forbidden
 
 
 class NotOwner(Forbidden):
-    slug = "not-owner"
-    title = "Only the owner may change this"
+    pass
 
 
 def is_owner(account: Account, owner_uid: str) -> bool:

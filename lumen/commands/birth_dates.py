@@ -9,7 +9,7 @@ from cryptography.fernet import Fernet, InvalidToken
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from lumen.problems import DomainError
+from lumen.errors import DomainError
 
 MODEL_MINIMUM_AGE = 18
 EARLIEST_BIRTH_DATE = dt.date(1900, 1, 1)
@@ -18,14 +18,11 @@ ERASED = b""
 
 
 class InvalidBirthDate(DomainError):
-    status = 422
-    slug = "invalid-birth-date"
-    title = "This birth date cannot be accepted"
+    pass
 
 
 class UnderAge(InvalidBirthDate):
-    slug = "under-age"
-    title = "Models must be 18 or older"
+    pass
 
 
 def age_on(birth_date: dt.date, day: dt.date) -> int:

@@ -1,10 +1,10 @@
-"""Failures of the write side, each with a stable problem type."""
+"""Failures of the write side; lumen.problems gives each its problem type."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from lumen.problems import DomainError, NotFound
+from lumen.errors import DomainError, NotFound
 
 __all__ = [
     "Conflict",
@@ -17,32 +17,21 @@ __all__ = [
 
 
 class Conflict(DomainError):
-    status = 409
-    slug = "conflict"
-    title = "Conflict"
+    pass
 
 
 class ProfileRequired(Conflict):
-    slug = "profile-required"
-    title = "Create a profile first with POST /v1/profiles"
+    pass
 
 
 class StaleVersion(DomainError):
-    status = 412
-    slug = "stale-version"
-    title = "The resource changed since you read it"
+    pass
 
 
 class InvalidInput(DomainError):
-    status = 422
-    slug = "validation-error"
-    title = "Invalid input"
-
     def __init__(self, field: str, message: str, **extra: Any) -> None:
         super().__init__(f"{field}: {message}", errors=[{"field": field, "message": message}])
 
 
 class IdempotencyKeyReused(DomainError):
-    status = 422
-    slug = "idempotency-key-reused"
-    title = "This Idempotency-Key was used for a different request"
+    pass

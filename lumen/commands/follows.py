@@ -15,7 +15,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from lumen import events
-from lumen.auth.dependencies import Account
+from lumen.auth.accounts import Account
 from lumen.commands.errors import InvalidInput, NotFound
 from lumen.commands.ownership import profile_id_of
 from lumen.db.outbox import record

@@ -7,6 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from litestar.di import NamedDependency
+
+from lumen.http import Res, Who
 from lumen.projections.indices import read_alias
 from lumen.settings import Settings
 
@@ -40,6 +43,14 @@ class Viewer:
 
     def owns(self, field: str) -> Clause:
         return self.lookup(field, "profile_id")
+
+
+def provide_viewer(resources: Res, caller: Who) -> Viewer:
+    return Viewer.of(caller.uid if caller else None, resources.settings)
+
+
+# What read handlers ask for as `viewer`; `provide_viewer` is registered once, in the app.
+Viewing = NamedDependency[Viewer]
 
 
 def listed_profiles() -> list[Clause]:

@@ -1,14 +1,18 @@
-"""Map clusters of listed profiles: counts per map tile, with tiles too sparse to hide
-anyone among the others left out."""
+"""`GET /v1/map/clusters`: counts of listed profiles per map tile of a viewport, with
+tiles too sparse to hide anyone among the others left out."""
 
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Annotated, Any
+
+import msgspec
+from litestar import Controller, get
+from litestar.params import Parameter
 
 from lumen.geo.coordinates import BBox
-from lumen.queries import audience
-from lumen.queries.views import Cluster
+from lumen.http import Req, Res
+from lumen.queries import audience, inputs, results
 
 # A cell needs this many profiles to be shown: below it a count points at people.
 MIN_PROFILES = 5
@@ -18,6 +22,23 @@ MAX_PRECISION = 13
 # A viewport shows a few tiles of its own zoom; two levels finer gives a useful grid.
 FINER_THAN_VIEW = 2
 MAX_CELLS = 2000
+MAX_ZOOM = 22
+Viewport = Annotated[str, Parameter(max_length=200, description="min_lon,min_lat,max_lon,max_lat")]
+Zoom = Annotated[int, Parameter(ge=0, le=MAX_ZOOM, description="The map's zoom level")]
+
+
+class Cluster(msgspec.Struct, frozen=True, kw_only=True):
+    tile: str  # zoom/x/y
+    count: int
+    # The tile's centre, not the profiles' centroid: a cell tells where its tile is.
+    lat: float
+    lon: float
+
+
+class Clusters(msgspec.Struct, frozen=True, kw_only=True):
+    precision: int
+    min_count: int
+    items: list[Cluster]
 
 
 def precision(zoom: int) -> int:
@@ -66,3 +87,20 @@ def cells(found: dict[str, Any]) -> list[Cluster]:
         lat, lon = tile_centre(bucket["key"])
         shown.append(Cluster(tile=bucket["key"], count=bucket["doc_count"], lat=lat, lon=lon))
     return shown
+
+
+class MapController(Controller):
+    path = "/v1/map"
+    tags = ["discovery"]  # noqa: RUF012 - Litestar reads it as a class attribute
+
+    @get("/clusters", operation_id="mapClusters")
+    async def clusters(self, request: Req, resources: Res, bbox: Viewport, zoom: Zoom) -> Clusters:
+        """Profile counts per map tile in the viewport; tiles with fewer than `min_count`
+        profiles are left out, so no cluster points at a few people."""
+        box = inputs.bbox(bbox)
+
+        async def produce() -> Clusters:
+            found = await results.search(resources, "profiles", body(box, zoom))
+            return Clusters(precision=precision(zoom), min_count=MIN_PROFILES, items=cells(found))
+
+        return await results.cached(request, resources, Clusters, produce)

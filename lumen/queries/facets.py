@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from lumen.queries.views import FacetCount
+
 FACET_SIZE = 20
 
 
@@ -45,3 +47,12 @@ def add(
         body["post_filter"] = narrowed
     if counted:
         body["aggs"] = aggregations(fields, picked)
+
+
+def counts(aggregations: dict[str, Any]) -> dict[str, list[FacetCount]]:
+    # Each facet's terms sit under the filter of the other facets' picks.
+    return {
+        name: [FacetCount(str(b["key"]), int(b["doc_count"])) for b in agg["values"]["buckets"]]
+        for name, agg in aggregations.items()
+        if "values" in agg
+    }

@@ -1,5 +1,6 @@
-"""Query parameters: their bounds, and the parsing of the ones that carry structure.
-Anything out of bounds is a 422 with the parameter named, never an engine error."""
+"""The query parameters the read endpoints share: their bounds, and the parsing of the
+ones that carry structure. Anything out of bounds is a 422 with the parameter named,
+never an engine error."""
 
 from __future__ import annotations
 
@@ -41,6 +42,8 @@ RadiusKm = Annotated[
         description=f"Kilometres, rounded up to one of {', '.join(map(str, RADII_KM))}",
     ),
 ]
+Radius = Annotated[float | None, Parameter(gt=0, le=RADII_KM[-1], description="Needs `near`")]
+Roles = Annotated[list[Role] | None, Parameter(max_items=2)]
 Keywords = Annotated[
     list[str] | None, Parameter(max_items=MAX_VALUES, description="Repeat to match any of several")
 ]
@@ -76,6 +79,15 @@ def bbox(text: str) -> BBox:
 
 def radius_km(asked: float) -> int:
     return next(r for r in RADII_KM if asked <= r)
+
+
+def radius_around(near: str | None, asked: float | None) -> int | None:
+    """An optional radius, which only means something around `near`."""
+    if asked is None:
+        return None
+    if near is None:
+        raise invalid("radius_km", "a radius needs `near`")
+    return radius_km(asked)
 
 
 def keywords(field: str, values: list[str] | None, max_length: int = 64) -> list[str]:

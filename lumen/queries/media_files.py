@@ -8,36 +8,25 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from litestar import Controller, Request, Response, get
-from litestar.di import NamedDependency
+from litestar import Controller, Response, get
 from litestar.params import FromPath, Parameter, QueryParameter
 from litestar.response import Stream
 
+from lumen.errors import DomainError, NotFound
+from lumen.http import Req, Res
 from lumen.media import headers, urls
 from lumen.media.backend import storage_for
 from lumen.media.errors import InvalidKeyError
-from lumen.problems import DomainError
-from lumen.resources import Resources
 
 Query = Annotated[str, Parameter(description="Part of the signed URL, as it was handed out")]
 
 
 class MediaUrlInvalid(DomainError):
-    status = 403
-    slug = "media-url-invalid"
-    title = "This media URL is not valid"
+    pass
 
 
 class MediaUrlExpired(DomainError):
-    status = 403
-    slug = "media-url-expired"
-    title = "This media URL has expired"
-
-
-class MediaNotFound(DomainError):
-    status = 404
-    slug = "not-found"
-    title = "Not found"
+    pass
 
 
 class MediaFileController(Controller):
@@ -47,9 +36,9 @@ class MediaFileController(Controller):
     @get("/{key:str}", operation_id="getMediaFile")
     async def file(
         self,
-        request: Request[Any, Any, Any],
+        request: Req,
         key: FromPath[str],
-        resources: NamedDependency[Resources],
+        resources: Res,
         url_scope: Annotated[str, QueryParameter(name="scope")] = "",
         exp: Query = "",
         sig: Query = "",
@@ -62,10 +51,10 @@ class MediaFileController(Controller):
         except urls.UrlInvalid:
             raise MediaUrlInvalid("Use the URL exactly as the API returned it.") from None
         except InvalidKeyError:
-            raise MediaNotFound("No such file.") from None
+            raise NotFound("No such file.") from None
         storage = storage_for(resources.settings)
         if not await storage.exists(key):
-            raise MediaNotFound("No such file.")
+            raise NotFound("No such file.")
         cache = (
             headers.IMMUTABLE
             if signed.scope is urls.Scope.PUBLIC

@@ -1,15 +1,34 @@
-"""The DSL of `GET /v1/search/photos`."""
+"""`GET /v1/search/photos`: the photos a viewer may see matching text and filters, with
+tag and camera facets, from the photos read model alone."""
 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Annotated, Any
+
+from litestar import Controller, get
+from litestar.params import FromQuery, Parameter
 
 from lumen.geo.coordinates import Point
-from lumen.queries import audience, distances, facets, text_match
-from lumen.queries.audience import Viewer
-from lumen.queries.paging import Page, order
+from lumen.http import Req, Res
+from lumen.queries import audience, facets, inputs, pages, relevance
+from lumen.queries.audience import Viewer, Viewing
+from lumen.queries.inputs import (
+    CityId,
+    Cursor,
+    Day,
+    Keywords,
+    Near,
+    Orientation,
+    PageSize,
+    Q,
+    Radius,
+    Sort,
+)
+from lumen.queries.pages import Page
+from lumen.queries.views import PhotoPage
 
 FACETS: dict[str, str] = {
     "tag": "tags",
@@ -34,15 +53,7 @@ class PhotoQuery:
     sort: str = "relevance"
 
 
-def picked(query: PhotoQuery) -> dict[str, list[str]]:
-    return {
-        "tag": query.tags,
-        "camera_make": query.camera_makes,
-        "camera_model": query.camera_models,
-    }
-
-
-def filters(query: PhotoQuery, viewer: Viewer) -> list[dict[str, Any]]:
+def _filters(query: PhotoQuery, viewer: Viewer) -> list[dict[str, Any]]:
     """Everything but the facet picks, which narrow the hits after the facets are counted."""
     clauses = audience.visible_photos(viewer)
     for name, value in (
@@ -61,21 +72,73 @@ def filters(query: PhotoQuery, viewer: Viewer) -> list[dict[str, Any]]:
             taken["lt"] = (query.taken_to + dt.timedelta(days=1)).isoformat()
         clauses.append({"range": {"taken_at": taken}})
     if query.origin is not None and query.radius_km is not None:
-        clauses.append(distances.within(query.origin, query.radius_km))
+        clauses.append(relevance.within(query.origin, query.radius_km))
     return clauses
 
 
 def body(query: PhotoQuery, viewer: Viewer, page: Page) -> dict[str, Any]:
-    must = [text_match.matching(query.q, text_match.PHOTO_FIELDS)] if query.q else []
+    must = [relevance.matching(query.q, relevance.PHOTO_FIELDS)] if query.q else []
     found: dict[str, Any] = {
-        "query": {"bool": {"must": must, "filter": filters(query, viewer)}},
+        "query": {"bool": {"must": must, "filter": _filters(query, viewer)}},
         # A photo is as popular as its owner: photos have no counts of their own.
-        "sort": order(query.sort, query.origin, popularity_field="owner_followers"),
+        "sort": relevance.order(query.sort, query.origin, popularity_field="owner_followers"),
         "_source": {"excludes": ["location", "tombstone", "tombstoned_at"]},
     }
-    facets.add(found, FACETS, picked(query), counted=page.after is None)
+    picked = {
+        "tag": query.tags,
+        "camera_make": query.camera_makes,
+        "camera_model": query.camera_models,
+    }
+    facets.add(found, FACETS, picked, counted=page.after is None)
     if query.q:
-        found["highlight"] = text_match.highlight(text_match.PHOTO_HIGHLIGHTS)
+        found["highlight"] = relevance.highlight(relevance.PHOTO_HIGHLIGHTS)
     if query.origin is not None:
-        found["script_fields"] = distances.rank_field(query.origin)
+        found["script_fields"] = relevance.rank_field(query.origin)
     return page.apply(found)
+
+
+class PhotoSearchController(Controller):
+    path = "/v1/search"
+    tags = ["search"]  # noqa: RUF012 - Litestar reads it as a class attribute
+
+    @get("/photos", operation_id="searchPhotos")
+    async def photos(
+        self,
+        request: Req,
+        resources: Res,
+        viewer: Viewing,
+        q: Q = None,
+        tag: Keywords = None,
+        camera_make: Keywords = None,
+        camera_model: Keywords = None,
+        owner: Annotated[uuid.UUID | None, Parameter(description="A profile id")] = None,
+        city: CityId = None,
+        taken_from: Day = None,
+        taken_to: Day = None,
+        orientation: FromQuery[Orientation | None] = None,
+        near: Near = None,
+        radius_km: Radius = None,
+        sort: FromQuery[Sort] = "relevance",
+        page_size: PageSize = inputs.DEFAULT_PAGE_SIZE,
+        cursor: Cursor = None,
+    ) -> PhotoPage:
+        """Photos the caller may see (followers-only ones for followers) matching text and
+        filters, with tag and camera facets."""
+        if taken_from and taken_to and taken_from > taken_to:
+            raise inputs.invalid("taken_from", "must not be after taken_to")
+        query = PhotoQuery(
+            q=inputs.text(q),
+            tags=inputs.keywords("tag", tag),
+            camera_makes=inputs.keywords("camera_make", camera_make, 256),
+            camera_models=inputs.keywords("camera_model", camera_model, 256),
+            owner=str(owner) if owner else None,
+            city_id=city,
+            taken_from=taken_from,
+            taken_to=taken_to,
+            orientation=orientation,
+            origin=relevance.origin(inputs.near_point(near)),
+            radius_km=inputs.radius_around(near, radius_km),
+            sort=sort,
+        )
+        page = pages.page_of(request, resources.settings.secret_key, viewer.uid, page_size, cursor)
+        return await pages.photos(request, resources, body(query, viewer, page), page)

@@ -6,33 +6,25 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from litestar import Request, Response, get
-from litestar.di import NamedDependency
+from litestar import Response, get
 from litestar.params import Parameter
 
-from lumen.auth.tokens import Caller
+from lumen.errors import NotFound
+from lumen.http import Req, Res
 from lumen.media import urls
-from lumen.problems import NotFound
-from lumen.queries import audience, engine_calls
-from lumen.queries.audience import Viewer
-from lumen.queries.hits import photo_view, profile_view
-from lumen.queries.views import PhotoView, ProfileView
-from lumen.resources import Resources
+from lumen.queries import audience, results
+from lumen.queries.audience import Viewing
+from lumen.queries.views import PhotoView, ProfileView, photo_view, profile_view
 
-Req = Request[Any, Any, Any]
-Res = NamedDependency[Resources]
-Who = NamedDependency[Caller | None]
 ProfileId = Annotated[uuid.UUID, Parameter(description="The profile's id")]
 PhotoId = Annotated[uuid.UUID, Parameter(description="The photo's id")]
 
 
 async def _one(
-    resources: Resources, name: str, ident: uuid.UUID, filters: list[dict[str, Any]]
+    resources: Res, name: str, ident: uuid.UUID, filters: list[dict[str, Any]]
 ) -> dict[str, Any]:
     body = {"size": 1, "query": {"bool": {"filter": [{"ids": {"values": [str(ident)]}}, *filters]}}}
-    listed = engine_calls.hits(
-        await engine_calls.search(resources.search, resources.settings, name, body)
-    )
+    listed = results.hits(await results.search(resources, name, body))
     if not listed:
         raise NotFound(f"No {name[:-1]} with this id, or not one you may see.")
     return listed[0]
@@ -54,10 +46,9 @@ def _respond(request: Req, content: Any, etag: str, restricted: bool) -> Respons
 # Litestar merges a plain handler into an existing path where a second controller clashes.
 @get("/v1/profiles/{profile_id:uuid}", operation_id="getProfile", tags=["profiles"], cache=False)
 async def read_profile(
-    request: Req, profile_id: ProfileId, resources: Res, caller: Who
+    request: Req, profile_id: ProfileId, resources: Res, viewer: Viewing
 ) -> Response[ProfileView]:
     """A profile as the caller may see it; followers-only profiles to followers."""
-    viewer = Viewer.of(caller.uid if caller else None, resources.settings)
     hit = await _one(resources, "profiles", profile_id, audience.viewable_profile(viewer))
     view = profile_view(hit)
     etag = f'"p{hit["_source"]["doc_version"]}"'
@@ -66,11 +57,10 @@ async def read_profile(
 
 @get("/v1/photos/{photo_id:uuid}", operation_id="getPhoto", tags=["photos"], cache=False)
 async def read_photo(
-    request: Req, photo_id: PhotoId, resources: Res, caller: Who
+    request: Req, photo_id: PhotoId, resources: Res, viewer: Viewing
 ) -> Response[PhotoView]:
     """A photo as the caller may see it, with signed variant URLs; followers-only photos to
     the owner's followers."""
-    viewer = Viewer.of(caller.uid if caller else None, resources.settings)
     hit = await _one(resources, "photos", photo_id, audience.visible_photos(viewer))
     view = photo_view(hit, resources.settings.secret_key)
     # The signed URLs change when their expiry bucket does, and with them the body.

@@ -1,54 +1,101 @@
-"""Running a built query and shaping its answer into a page of views."""
+"""Asking the engine: the read side's one way to query a read model (through its read
+alias, with a time limit, failures as problem details), and the short-lived cache of
+the answers anonymous viewers get."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
-from litestar import Request
+import msgspec
+import structlog
+from litestar.stores.redis import RedisStore
+from redis.exceptions import RedisError
 
-from lumen.queries import cursors, engine_calls
-from lumen.queries.audience import Viewer
-from lumen.queries.hits import facets, photo_view, profile_view
-from lumen.queries.paging import Page
-from lumen.queries.views import PhotoPage, ProfilePage
+from lumen.engine import NotFoundError, TransportError
+from lumen.errors import DomainError
+from lumen.http import Req
+from lumen.projections.indices import read_alias
 from lumen.resources import Resources
 
-
-def page_of(
-    request: Request[Any, Any, Any],
-    resources: Resources,
-    viewer: Viewer,
-    page_size: int,
-    cursor: str | None,
-) -> Page:
-    bound_to = cursors.fingerprint(
-        request.url.path, list(request.query_params.multi_items()), viewer.uid
-    )
-    return Page.open(resources.settings.secret_key, bound_to, page_size, cursor)
+T = TypeVar("T")
+# A query that takes longer is cut short by the engine rather than left to pile up.
+QUERY_TIMEOUT = "5s"
+# What a query over an index the projector has not created yet finds.
+NOTHING: dict[str, Any] = {"hits": {"hits": [], "total": {"value": 0, "relation": "eq"}}}
+log = structlog.get_logger()
 
 
-async def profiles(resources: Resources, body: dict[str, Any], page: Page) -> ProfilePage:
-    found = await engine_calls.search(resources.search, resources.settings, "profiles", body)
-    listed = engine_calls.hits(found)
-    total, exact = engine_calls.total(found)
-    return ProfilePage(
-        items=[profile_view(hit) for hit in listed[: page.size]],
-        next_cursor=page.next_cursor(resources.settings.secret_key, listed),
-        total=total,
-        total_exact=exact,
-        facets=facets(found.get("aggregations", {})),
-    )
+class SearchUnavailable(DomainError):
+    pass
 
 
-async def photos(resources: Resources, body: dict[str, Any], page: Page) -> PhotoPage:
-    secret_key = resources.settings.secret_key
-    found = await engine_calls.search(resources.search, resources.settings, "photos", body)
-    listed = engine_calls.hits(found)
-    total, exact = engine_calls.total(found)
-    return PhotoPage(
-        items=[photo_view(hit, secret_key) for hit in listed[: page.size]],
-        next_cursor=page.next_cursor(secret_key, listed),
-        total=total,
-        total_exact=exact,
-        facets=facets(found.get("aggregations", {})),
-    )
+async def search(resources: Resources, name: str, body: dict[str, Any]) -> dict[str, Any]:
+    index = read_alias(resources.settings, name)
+    try:
+        found: dict[str, Any] = await resources.search.search(
+            index=index, body={"timeout": QUERY_TIMEOUT, **body}
+        )
+    except NotFoundError as exc:
+        if exc.error != "index_not_found_exception":
+            raise SearchUnavailable("The search engine did not answer; retry shortly.") from exc
+        return NOTHING
+    except TransportError as exc:
+        log.warning("search failed", index=name, error=repr(exc))
+        raise SearchUnavailable("The search engine did not answer; retry shortly.") from exc
+    return found
+
+
+async def multi_search(
+    resources: Resources, requests: list[tuple[str, dict[str, Any]]]
+) -> list[dict[str, Any]]:
+    lines: list[dict[str, Any]] = []
+    for name, body in requests:
+        index = read_alias(resources.settings, name)
+        lines += [{"index": index}, {"timeout": QUERY_TIMEOUT, **body}]
+    try:
+        found = await resources.search.msearch(body=lines)
+    except TransportError as exc:
+        raise SearchUnavailable("The search engine did not answer; retry shortly.") from exc
+    return [_answer(response) for response in found["responses"]]
+
+
+def _answer(response: dict[str, Any]) -> dict[str, Any]:
+    error = response.get("error")
+    if error is None:
+        return response
+    if isinstance(error, dict) and error.get("type") == "index_not_found_exception":
+        return NOTHING
+    raise SearchUnavailable("The search engine refused a query; retry shortly.")
+
+
+def hits(found: dict[str, Any]) -> list[dict[str, Any]]:
+    listed: list[dict[str, Any]] = found["hits"]["hits"]
+    return listed
+
+
+async def cached(
+    request: Req, resources: Resources, kind: type[T], produce: Callable[[], Awaitable[T]]
+) -> T:
+    """Anonymous answers, kept a few seconds in Redis. Whatever a signed-in viewer gets
+    depends on who they are, so it is never stored nor served from here."""
+    ttl = resources.settings.query_cache_ttl_s
+    if ttl <= 0 or "authorization" in request.headers:
+        return await produce()
+    namespace = f"{resources.settings.index_prefix}:queries"
+    store = RedisStore(resources.redis, namespace=namespace, handle_client_shutdown=False)
+    key = msgspec.json.encode([request.url.path, sorted(request.query_params.multi_items())])
+    try:
+        hit = await store.get(key.decode())
+    except (RedisError, OSError) as exc:
+        # A cache is a shortcut: without Redis the query is simply asked again.
+        log.warning("query cache unavailable", error=repr(exc))
+        return await produce()
+    if hit is not None:
+        return msgspec.json.decode(hit, type=kind)
+    fresh = await produce()
+    try:
+        await store.set(key.decode(), msgspec.json.encode(fresh), expires_in=ttl)
+    except (RedisError, OSError) as exc:
+        log.warning("query cache unavailable", error=repr(exc))
+    return fresh

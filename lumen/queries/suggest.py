@@ -1,17 +1,33 @@
-"""As-you-type suggestions: names, cities, tags and specialties in one multi-search
+"""`GET /v1/suggest`: as-you-type names, cities, tags and specialties in one multi-search
 over the prefix fields, each kept only when a word of it starts with what was typed."""
 
 from __future__ import annotations
 
 import unicodedata
-from typing import Any
+from typing import Annotated, Any
 
-from lumen.queries import audience
-from lumen.queries.views import Suggestion
+import msgspec
+from litestar import Controller, get
+from litestar.params import Parameter
 
+from lumen.http import Req, Res
+from lumen.queries import audience, inputs, results
+
+Typed = Annotated[str, Parameter(min_length=1, max_length=inputs.MAX_SUGGEST_LENGTH)]
 PER_KIND = 5
 # Enough candidates to still have PER_KIND after keeping only the prefix matches.
 CANDIDATES = 30
+
+
+class Suggestion(msgspec.Struct, frozen=True, kw_only=True):
+    kind: str  # profile, city, tag or specialty
+    text: str
+    id: str | None = None
+    detail: str | None = None
+
+
+class Suggestions(msgspec.Struct, frozen=True):
+    items: list[Suggestion]
 
 
 def folded(text: str) -> str:
@@ -97,30 +113,21 @@ def starts_a_word(typed: str, text: str) -> bool:
 def suggestions(q: str, responses: list[dict[str, Any]]) -> list[Suggestion]:
     names, cities, tags, specialties = responses
     typed = folded(q).strip()
-    found = [
-        Suggestion(
-            kind="profile",
-            text=h["_source"]["display_name"],
-            id=h["_source"]["id"],
-            detail=h["_source"].get("role"),
-        )
-        for h in names["hits"]["hits"]
-    ]
-    found += [
-        Suggestion(
-            kind="city",
-            text=h["_source"]["name"],
-            id=h["_source"]["id"],
-            detail=h["_source"].get("country_name"),
-        )
-        for h in cities["hits"]["hits"]
-    ]
+    found = _named(names, "profile", "display_name", "role")
+    found += _named(cities, "city", "name", "country_name")
     tag_names = [b["key"] for b in tags.get("aggregations", {}).get("tags", {}).get("buckets", [])]
     found += [Suggestion(kind="tag", text=t) for t in tag_names if starts_a_word(typed, t)][
         :PER_KIND
     ]
     found += _specialties(typed, specialties["hits"]["hits"])
     return found
+
+
+def _named(response: dict[str, Any], kind: str, name: str, detail: str) -> list[Suggestion]:
+    return [
+        Suggestion(kind=kind, text=s[name], id=s["id"], detail=s.get(detail))
+        for s in (hit["_source"] for hit in response["hits"]["hits"])
+    ]
 
 
 def _specialties(typed: str, hits: list[dict[str, Any]]) -> list[Suggestion]:
@@ -135,3 +142,21 @@ def _specialties(typed: str, hits: list[dict[str, Any]]) -> list[Suggestion]:
     return [Suggestion(kind="specialty", text=name, id=slug) for slug, name in seen.items()][
         :PER_KIND
     ]
+
+
+class SuggestController(Controller):
+    path = "/v1"
+    tags = ["search"]  # noqa: RUF012 - Litestar reads it as a class attribute
+
+    @get("/suggest", operation_id="suggest")
+    async def suggest(self, request: Req, resources: Res, q: Typed) -> Suggestions:
+        """As-you-type names, cities, tags and specialties for what was typed so far."""
+        typed = q.strip()
+        if not typed:
+            raise inputs.invalid("q", "type at least one letter")
+
+        async def produce() -> Suggestions:
+            responses = await results.multi_search(resources, requests(typed))
+            return Suggestions(suggestions(typed, responses))
+
+        return await results.cached(request, resources, Suggestions, produce)

@@ -1,9 +1,18 @@
-"""What the query endpoints answer: public fields only, distances as bucket labels, no
-coordinates and no engine internals (scores, sort values, index names)."""
+"""What the profile and photo endpoints answer, and how an engine hit becomes it: public
+fields only (only fields named here leave the API), distances as bucket labels, no
+coordinates and no engine internals (scores, sort values, index names). Variant keys
+become signed URLs whose scope follows the photo's visibility."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import msgspec
+
+from lumen.geo.privacy import DISTANCE_BUCKETS
+from lumen.media.urls import variant_url
+
+Hit = dict[str, Any]
 
 
 class Specialty(msgspec.Struct, frozen=True):
@@ -100,26 +109,85 @@ class PhotoPage(msgspec.Struct, frozen=True, kw_only=True):
     facets: dict[str, list[FacetCount]] = msgspec.field(default_factory=dict)
 
 
-class Suggestion(msgspec.Struct, frozen=True, kw_only=True):
-    kind: str  # profile, city, tag or specialty
-    text: str
-    id: str | None = None
-    detail: str | None = None
+def _place(s: dict[str, Any]) -> Place:
+    return Place(
+        city_id=s.get("city_id"),
+        city=s.get("city_name"),
+        country_code=s.get("country_code"),
+        country=s.get("country_name"),
+        precision=s.get("location_precision"),
+    )
 
 
-class Suggestions(msgspec.Struct, frozen=True):
-    items: list[Suggestion]
+def _distance(hit: Hit) -> str | None:
+    # The bucket a query with an origin ranked the hit in; none for documents without one.
+    bucket = hit.get("fields", {}).get("bucket")
+    rank = bucket[0] if bucket else None
+    if not isinstance(rank, int | float) or not 0 <= rank < len(DISTANCE_BUCKETS):
+        return None
+    return DISTANCE_BUCKETS[int(rank)].label
 
 
-class Cluster(msgspec.Struct, frozen=True, kw_only=True):
-    tile: str  # zoom/x/y
-    count: int
-    # The tile's centre, not the profiles' centroid: a cell tells where its tile is.
-    lat: float
-    lon: float
+def _highlights(hit: Hit) -> dict[str, list[str]]:
+    return {field.split(".")[0]: list(parts) for field, parts in hit.get("highlight", {}).items()}
 
 
-class Clusters(msgspec.Struct, frozen=True, kw_only=True):
-    precision: int
-    min_count: int
-    items: list[Cluster]
+def profile_view(hit: Hit) -> ProfileView:
+    s = hit["_source"]
+    slugs, names = s.get("specialties") or [], s.get("specialty_names") or []
+    return ProfileView(
+        id=s["id"],
+        display_name=s["display_name"],
+        role=s["role"],
+        headline=s.get("headline"),
+        bio=s.get("bio"),
+        place=_place(s),
+        specialties=[Specialty(slug, name) for slug, name in zip(slugs, names, strict=False)],
+        languages=s.get("languages") or [],
+        visibility=s["visibility"],
+        studio_name=s.get("studio_name"),
+        experience=s.get("experience"),
+        open_to_tfp=s.get("open_to_tfp"),
+        links=s.get("links") or [],
+        followers_count=s.get("followers_count") or 0,
+        following_count=s.get("following_count") or 0,
+        created_at=s.get("created_at"),
+        distance=_distance(hit),
+        highlights=_highlights(hit),
+    )
+
+
+def photo_view(hit: Hit, secret_key: str) -> PhotoView:
+    s = hit["_source"]
+    variants = [
+        Variant(
+            url=variant_url(secret_key, v["key"], s["visibility"]),
+            width=v.get("width"),
+            height=v.get("height"),
+            media_type=v.get("media_type"),
+        )
+        for v in s.get("variants") or []
+        if isinstance(v, dict) and isinstance(v.get("key"), str)
+    ]
+    return PhotoView(
+        id=s["id"],
+        title=s.get("title"),
+        caption=s.get("caption"),
+        tags=s.get("tags") or [],
+        owner=Owner(s["owner_id"], s.get("owner_name"), s.get("owner_role")),
+        place=_place(s),
+        visibility=s["visibility"],
+        camera_make=s.get("camera_make"),
+        camera_model=s.get("camera_model"),
+        lens=s.get("lens"),
+        exif=s.get("exif") or {},
+        taken_at=s.get("taken_at"),
+        width=s.get("width"),
+        height=s.get("height"),
+        orientation=s.get("orientation"),
+        variants=variants,
+        placeholder=s.get("placeholder"),
+        created_at=s.get("created_at"),
+        distance=_distance(hit),
+        highlights=_highlights(hit),
+    )

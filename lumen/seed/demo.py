@@ -13,7 +13,7 @@ from typing import Literal
 
 from sqlalchemy import select
 
-from lumen.auth.dependencies import Account
+from lumen.auth.accounts import Account
 from lumen.auth.tokens import Caller
 from lumen.commands.accounts.handlers import register_account
 from lumen.commands.accounts.structs import Registration

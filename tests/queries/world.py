@@ -9,7 +9,8 @@ from typing import Any
 
 from sqlalchemy import select, text
 
-from lumen.auth.dependencies import Account
+from lumen import events
+from lumen.auth.accounts import Account
 from lumen.commands import follows
 from lumen.db.models import Base
 from lumen.db.outbox import record
@@ -69,7 +70,7 @@ async def add_cities(res: Resources) -> None:
                     "lon": lon,
                 },
             )
-            await record(session, "city", ident, 1, "CitySeeded")
+            await record(session, events.CitySeeded(city_id=ident, version=1))
 
 
 async def add_person(
@@ -91,14 +92,17 @@ async def add_person(
             user = User(uid=uid, role=role, status=status, birth_date_encrypted=b"x")
             session.add(user)
             await session.flush()
-            await record(session, "user", uid, user.version, "UserRegistered", {"role": role})
+            await record(session, events.UserRegistered(uid=uid, version=user.version, role=role))
         profile = Profile(id=uuid.uuid4(), user_uid=uid, display_name=display_name, **values)
         session.add(profile)
         await session.flush()
         for slug in specialties:
             session.add(ProfileSpecialty(profile_id=profile.id, specialty_slug=slug))
         await session.flush()
-        await record(session, "profile", profile.id, profile.version, "ProfileCreated")
+        created = events.ProfileCreated(
+            profile_id=profile.id, version=profile.version, user_uid=uid
+        )
+        await record(session, created)
     return profile.id
 
 
@@ -132,7 +136,8 @@ async def add_photo(res: Resources, owner: uuid.UUID, title: str, **fields: Any)
         photo = Photo(id=uuid.uuid4(), owner_id=owner, title=title, **values)
         session.add(photo)
         await session.flush()
-        await record(session, "photo", photo.id, photo.version, "PhotoCreated")
+        created = events.PhotoCreated(photo_id=photo.id, version=photo.version, owner_id=owner)
+        await record(session, created)
     return photo.id
 
 

@@ -8,7 +8,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from lumen import events
-from lumen.auth.dependencies import Account
+from lumen.auth.accounts import Account
 from lumen.auth.errors import RegistrationRequired
 from lumen.auth.tokens import Caller
 from lumen.commands import birth_dates
@@ -16,14 +16,12 @@ from lumen.commands.accounts.structs import AccountChanges, Registration
 from lumen.commands.profiles import remove_profile_of
 from lumen.db.outbox import record
 from lumen.db.users import User
-from lumen.problems import DomainError
+from lumen.errors import DomainError
 from lumen.resources import Resources
 
 
 class AlreadyRegistered(DomainError):
-    status = 409
-    slug = "already-registered"
-    title = "This account is already registered"
+    pass
 
 
 async def _locked_user(session: AsyncSession, uid: str) -> User:

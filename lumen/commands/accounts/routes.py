@@ -6,7 +6,8 @@ from litestar import Controller, delete, get, patch, post
 from litestar.di import NamedDependency
 from litestar.params import JSONBody
 
-from lumen.auth.dependencies import Account, signed_in
+from lumen.auth.accounts import Account
+from lumen.auth.dependencies import signed_in
 from lumen.auth.tokens import Caller
 from lumen.commands.accounts.handlers import (
     delete_account,

@@ -7,7 +7,7 @@ from typing import Literal
 
 import msgspec
 
-from lumen.auth.dependencies import Account
+from lumen.auth.accounts import Account
 from lumen.auth.tokens import Caller
 from lumen.commands import birth_dates
 from lumen.db.users import User

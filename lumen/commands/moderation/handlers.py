@@ -17,8 +17,7 @@ from lumen.resources import Resources
 
 
 class AlreadyInState(Conflict):
-    slug = "moderation-conflict"
-    title = "The target is already in that state"
+    pass
 
 
 async def _audit(

@@ -1,29 +1,21 @@
-"""Why an upload is refused, each with a stable problem type."""
+"""Why an upload is refused; lumen.problems gives each its problem type."""
 
 from __future__ import annotations
 
-from lumen.problems import DomainError
+from lumen.errors import DomainError
 
 
 class UploadTooLarge(DomainError):
-    status = 413
-    slug = "upload-too-large"
-    title = "The file is too large"
+    pass
 
 
 class UnsupportedImage(DomainError):
-    status = 415
-    slug = "unsupported-media-type"
-    title = "Not a supported image"
+    pass
 
 
 class InvalidLength(DomainError):
-    status = 400
-    slug = "bad-request"
-    title = "Bad request"
+    pass
 
 
 class NoOriginal(DomainError):
-    status = 404
-    slug = "no-original"
-    title = "No file has been uploaded for this photo"
+    pass

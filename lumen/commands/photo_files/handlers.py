@@ -11,7 +11,7 @@ from redis.exceptions import RedisError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from lumen import events
-from lumen.auth.dependencies import Account
+from lumen.auth.accounts import Account
 from lumen.commands.photo_files.errors import InvalidLength, UnsupportedImage, UploadTooLarge
 from lumen.commands.photos.handlers import owned_photo, owner_view
 from lumen.commands.photos.structs import PhotoOut

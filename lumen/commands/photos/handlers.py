@@ -12,7 +12,7 @@ from sqlalchemy import Select, bindparam, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from lumen import events
-from lumen.auth.dependencies import Account
+from lumen.auth.accounts import Account
 from lumen.auth.guards import ensure_owner
 from lumen.commands import locations
 from lumen.commands.errors import NotFound, ProfileRequired

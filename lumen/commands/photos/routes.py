@@ -11,7 +11,7 @@ from litestar.di import NamedDependency
 from litestar.params import JSONBody, PathParameter
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from lumen.auth.dependencies import Account
+from lumen.auth.accounts import Account
 from lumen.commands.photos import handlers
 from lumen.commands.photos.structs import PhotoIn, PhotoOut, PhotoPatch
 from lumen.commands.profiles.routes import IfMatch, Request_

@@ -12,7 +12,8 @@ from litestar.params import HeaderParameter, JSONBody, PathParameter
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from lumen.auth.dependencies import Account, load_account, signed_in
+from lumen.auth.accounts import Account
+from lumen.auth.dependencies import load_account, signed_in
 from lumen.auth.tokens import Caller
 from lumen.commands.errors import NotFound
 from lumen.commands.fields import LocationIn

@@ -1,0 +1,18 @@
+"""The base of the failures a rule raises where it lives, on either side. The exceptions
+know nothing of HTTP: `lumen.problems` says, in one table, what each answers a client."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class DomainError(Exception):
+    def __init__(self, detail: str, **extra: Any) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        # Members added to the problem body beside `detail` (field errors, limits).
+        self.extra = extra
+
+
+class NotFound(DomainError):
+    """Nothing there, or nothing the caller may see: both sides answer it alike."""
