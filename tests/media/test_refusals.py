@@ -35,6 +35,16 @@ def png(width: int, height: int, colour_type: int, *chunks: tuple[bytes, bytes])
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + body + chunk(b"IEND", b"")
 
 
+def png(width: int, height: int, colour_type: int, idat: bytes | None = None) -> bytes:
+    def chunk(kind: bytes, payload: bytes) -> bytes:
+        crc = zlib.crc32(kind + payload)
+        return struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", crc)
+
+    header = chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, colour_type, 0, 0, 0))
+    data = b"" if idat is None else chunk(b"IDAT", idat)
+    return b"\x89PNG\r\n\x1a\n" + header + data + chunk(b"IEND", b"")
+
+
 def png_header_only(width: int, height: int) -> bytes:
     return png(width, height, 2)
 
@@ -107,18 +117,14 @@ def test_every_refusal_is_a_media_error_with_a_reason() -> None:
 
 def png_of_zeros(width: int, height: int) -> bytes:
     """A complete RGBA PNG whose rows are all zero: tiny on disk, huge when decoded."""
-    row = b"\x00" * (1 + 4 * width)
     compressor = zlib.compressobj(9)
-    data = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
-
-    def chunk(kind: bytes, payload: bytes) -> bytes:
-        crc = zlib.crc32(kind + payload)
-        return struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", crc)
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
-    )
+    piece = b"\x00" * (1 << 20)
+    whole, rest = divmod(1 + 4 * width, len(piece))
+    parts: list[bytes] = []
+    for _ in range(height):
+        parts += [compressor.compress(piece) for _ in range(whole)]
+        parts.append(compressor.compress(piece[:rest]))
+    return png(width, height, 6, b"".join(parts) + compressor.flush())
 
 
 def test_an_image_too_long_to_allocate_fails_at_once_as_the_files_fault() -> None:
