@@ -20,6 +20,7 @@ from lumen.commands.photo_files import MyPhotoController, PhotoOriginalControlle
 from lumen.commands.photos import PhotoController
 from lumen.commands.profiles import MyProfileController, ProfileController
 from lumen.health import HealthController
+from lumen.json_bodies import JsonBodyRequest
 from lumen.logging import add_request_id_header, configure_logging, request_id_middleware
 from lumen.problems import EXCEPTION_HANDLERS
 from lumen.projections.health import ProjectionHealthController
@@ -75,6 +76,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             "admin": Provide(provide_admin),
         },
         lifespan=[lifespan],
+        request_class=JsonBodyRequest,
         middleware=[request_id_middleware],
         before_send=[add_request_id_header],
         exception_handlers=EXCEPTION_HANDLERS,
