@@ -9,10 +9,13 @@ from litestar import Litestar
 from litestar.config.cors import CORSConfig
 from litestar.datastructures import State
 from litestar.di import Provide
+from litestar.middleware import DefineMiddleware
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import RedocRenderPlugin, ScalarRenderPlugin, SwaggerRenderPlugin
+from litestar.stores.redis import RedisStore
 
 from lumen.auth.dependencies import provide_account, provide_admin, provide_caller
+from lumen.auth.failed_attempts import FailedAuthLimiter
 from lumen.commands.accounts import MeController
 from lumen.commands.follows import FollowController
 from lumen.commands.moderation import ModerationController
@@ -29,6 +32,7 @@ from lumen.queries.map_routes import MapController
 from lumen.queries.media_files import MediaFileController
 from lumen.queries.public_views import read_photo, read_profile
 from lumen.queries.search_routes import SearchController
+from lumen.rate_limits import STORE, rate_limit_middleware
 from lumen.resources import Resources
 from lumen.settings import Settings, load_settings
 
@@ -77,7 +81,20 @@ def create_app(settings: Settings | None = None) -> Litestar:
         },
         lifespan=[lifespan],
         request_class=JsonBodyRequest,
-        middleware=[request_id_middleware],
+        middleware=[
+            request_id_middleware,
+            DefineMiddleware(
+                FailedAuthLimiter,
+                per_minute=settings.rate_limit_failed_auth_per_minute,
+                namespace=settings.index_prefix,
+            ),
+            *rate_limit_middleware(settings),
+        ],
+        stores={
+            STORE: RedisStore.with_client(
+                url=settings.redis_url, namespace=f"{settings.index_prefix}:rate-limit"
+            )
+        },
         before_send=[add_request_id_header],
         exception_handlers=EXCEPTION_HANDLERS,
         cors_config=CORSConfig(allow_origins=list(settings.cors_origins), allow_credentials=True),

@@ -105,9 +105,11 @@ def _field_name(error: dict[str, Any]) -> str:
 
 def _http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response[dict[str, Any]]:
     slug, title = _HTTP_TYPES.get(exc.status_code, ("http-error", "HTTP error"))
-    headers = {
-        k: v for k, v in (exc.headers or {}).items() if k.lower() in {"allow", "retry-after"}
-    }
+    given = {k.lower(): v for k, v in (exc.headers or {}).items()}
+    headers = {k: v for k, v in given.items() if k in {"allow", "retry-after"}}
+    if exc.status_code == 429 and "ratelimit-reset" in given:
+        # Litestar's limiter says when its window resets; Retry-After is how HTTP says it.
+        headers.setdefault("retry-after", given["ratelimit-reset"])
     detail = exc.detail if exc.detail and exc.detail != title else None
     return problem_response(request, exc.status_code, slug, title, detail, headers=headers)
 
