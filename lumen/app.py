@@ -34,6 +34,7 @@ from lumen.queries.public_views import read_photo, read_profile
 from lumen.queries.search_routes import SearchController
 from lumen.rate_limits import STORE, rate_limit_middleware
 from lumen.resources import Resources
+from lumen.security_headers import add_security_headers
 from lumen.settings import Settings, load_settings
 
 
@@ -95,7 +96,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
                 url=settings.redis_url, namespace=f"{settings.index_prefix}:rate-limit"
             )
         },
-        before_send=[add_request_id_header],
+        before_send=[add_request_id_header, add_security_headers],
         exception_handlers=EXCEPTION_HANDLERS,
         cors_config=CORSConfig(allow_origins=list(settings.cors_origins), allow_credentials=True),
         openapi_config=OpenAPIConfig(
