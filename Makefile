@@ -10,8 +10,10 @@ UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 # The local stack's emulator signs the tokens `make run` accepts (never set in production).
 run: export FIREBASE_AUTH_EMULATOR_HOST ?= 127.0.0.1:9099
 run: setup migrate seed ## the stack, migrations, demo data, the API on :8000 and a worker
-	@$(UV) run lumen worker & worker=$$!; \
-	  trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
+	@# The worker rides out outages itself; this loop restarts it if its process dies.
+	@( while ! $(UV) run lumen worker; do echo "[run] worker exited; restarting" >&2; sleep 2; done ) & \
+	  worker=$$!; \
+	  trap 'pkill -TERM -P $$worker 2>/dev/null; kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	  $(UV) run lumen serve --host 127.0.0.1 --port 8000
 
 test: setup lint typecheck pytest ## everything CI runs

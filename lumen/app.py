@@ -9,10 +9,13 @@ from litestar import Litestar
 from litestar.config.cors import CORSConfig
 from litestar.datastructures import State
 from litestar.di import Provide
+from litestar.middleware import DefineMiddleware
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import RedocRenderPlugin, ScalarRenderPlugin, SwaggerRenderPlugin
+from litestar.stores.redis import RedisStore
 
 from lumen.auth.dependencies import provide_account, provide_admin, provide_caller
+from lumen.auth.failed_attempts import FailedAuthLimiter
 from lumen.commands.accounts import MeController
 from lumen.commands.follows import FollowController
 from lumen.commands.moderation import ModerationController
@@ -20,6 +23,7 @@ from lumen.commands.photo_files import MyPhotoController, PhotoOriginalControlle
 from lumen.commands.photos import PhotoController
 from lumen.commands.profiles import MyProfileController, ProfileController
 from lumen.health import HealthController
+from lumen.json_bodies import JsonBodyRequest
 from lumen.logging import add_request_id_header, configure_logging, request_id_middleware
 from lumen.problems import EXCEPTION_HANDLERS
 from lumen.projections.health import ProjectionHealthController
@@ -31,7 +35,9 @@ from lumen.queries.photo_search import PhotoSearchController
 from lumen.queries.profile_search import ProfileSearchController
 from lumen.queries.public_views import read_photo, read_profile
 from lumen.queries.suggest import SuggestController
+from lumen.rate_limits import STORE, rate_limit_middleware
 from lumen.resources import Resources
+from lumen.security_headers import add_security_headers
 from lumen.settings import Settings, load_settings
 
 
@@ -81,8 +87,22 @@ def create_app(settings: Settings | None = None) -> Litestar:
             "viewer": Provide(provide_viewer, sync_to_thread=False),
         },
         lifespan=[lifespan],
-        middleware=[request_id_middleware],
-        before_send=[add_request_id_header],
+        request_class=JsonBodyRequest,
+        middleware=[
+            request_id_middleware,
+            DefineMiddleware(
+                FailedAuthLimiter,
+                per_minute=settings.rate_limit_failed_auth_per_minute,
+                namespace=settings.index_prefix,
+            ),
+            *rate_limit_middleware(settings),
+        ],
+        stores={
+            STORE: RedisStore.with_client(
+                url=settings.redis_url, namespace=f"{settings.index_prefix}:rate-limit"
+            )
+        },
+        before_send=[add_request_id_header, add_security_headers],
         exception_handlers=EXCEPTION_HANDLERS,
         cors_config=CORSConfig(allow_origins=list(settings.cors_origins), allow_credentials=True),
         openapi_config=OpenAPIConfig(

@@ -53,9 +53,10 @@ def serve(host: str, port: int, workers: int) -> None:
 @click.option("--check", is_flag=True, help="Exit 0 when a worker's heartbeat is fresh.")
 def worker(check: bool) -> None:
     """Run the background worker (projections, image pipeline)."""
-    from arq.worker import async_check_health, run_worker
+    from arq.worker import async_check_health
 
     from lumen.workers.settings import WorkerSettings, queue_name, redis_settings, worker_options
+    from lumen.workers.supervisor import supervise, worker_factory
 
     settings = _settings()
     configure_logging(settings.log_level, json=settings.is_production)
@@ -68,7 +69,7 @@ def worker(check: bool) -> None:
                 )
             )
         )
-    run_worker(WorkerSettings, **worker_options(settings))  # type: ignore[arg-type]
+    supervise(worker_factory(WorkerSettings, **worker_options(settings)))
 
 
 @main.command()

@@ -160,9 +160,11 @@ def _field_name(error: dict[str, Any]) -> str:
 def _http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response[dict[str, Any]]:
     status = exc.status_code
     problem = HTTP_PROBLEMS.get(status) or Problem(status, "http-error", "HTTP error")
-    headers = {
-        k: v for k, v in (exc.headers or {}).items() if k.lower() in {"allow", "retry-after"}
-    }
+    given = {k.lower(): v for k, v in (exc.headers or {}).items()}
+    headers = {k: v for k, v in given.items() if k in {"allow", "retry-after"}}
+    if status == 429 and "ratelimit-reset" in given:
+        # Litestar's limiter says when its window resets; Retry-After is how HTTP says it.
+        headers.setdefault("retry-after", given["ratelimit-reset"])
     detail = exc.detail if exc.detail and exc.detail != problem.title else None
     return problem_response(request, problem, detail, headers=headers)
 

@@ -36,6 +36,12 @@ ENV_NAMES: dict[str, str] = {
     "LUMEN_PROJECTOR_MAX_ATTEMPTS": "projector_max_attempts",
     "LUMEN_PROJECTOR_PAUSE_AFTER_BULK_S": "projector_pause_after_bulk_s",
     "LUMEN_QUERY_CACHE_TTL_S": "query_cache_ttl_s",
+    "LUMEN_DECODE_MEMORY_MB": "decode_memory_mb",
+    "LUMEN_RATE_LIMIT_SEARCH_PER_MINUTE": "rate_limit_search_per_minute",
+    "LUMEN_RATE_LIMIT_LOCATION_PER_MINUTE": "rate_limit_location_per_minute",
+    "LUMEN_RATE_LIMIT_WRITES_PER_MINUTE": "rate_limit_writes_per_minute",
+    "LUMEN_RATE_LIMIT_UPLOADS_PER_MINUTE": "rate_limit_uploads_per_minute",
+    "LUMEN_RATE_LIMIT_FAILED_AUTH_PER_MINUTE": "rate_limit_failed_auth_per_minute",
 }
 
 
@@ -71,6 +77,16 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     projector_pause_after_bulk_s: float = 0.0
     # How long anonymous discovery and search responses are reused; 0 turns caching off.
     query_cache_ttl_s: int = 10
+    # Decoded-image memory one worker holds at once; a 100 MP RGBA photo takes ~900 MB.
+    decode_memory_mb: int = 1024
+    # Requests per minute per member (else per address); 0 turns a budget off. Searches
+    # page and type ahead; location queries are few per screen and are what trilateration
+    # would need many of.
+    rate_limit_search_per_minute: int = 300
+    rate_limit_location_per_minute: int = 60
+    rate_limit_writes_per_minute: int = 120
+    rate_limit_uploads_per_minute: int = 30
+    rate_limit_failed_auth_per_minute: int = 30
 
     def __post_init__(self) -> None:
         if self.environment != "production":

@@ -29,6 +29,12 @@ TEST_ENV = {
     "LUMEN_FIREBASE_PROJECT_ID": "demo-lumen",
     "FIREBASE_AUTH_EMULATOR_HOST": os.environ.get("FIREBASE_AUTH_EMULATOR_HOST", "127.0.0.1:9099"),
     "LUMEN_LOG_LEVEL": "WARNING",
+    # Tests send far more requests a minute than a member would; the rate-limit tests set
+    # their own budgets.
+    **{
+        f"LUMEN_RATE_LIMIT_{budget}_PER_MINUTE": "0"
+        for budget in ("SEARCH", "LOCATION", "WRITES", "UPLOADS", "FAILED_AUTH")
+    },
 }
 
 

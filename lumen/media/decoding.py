@@ -7,7 +7,12 @@ from pathlib import Path
 import pillow_heif
 from PIL import Image, ImageCms, ImageFile
 
-from lumen.media.errors import CorruptImageError, MediaError, TooManyPixelsError
+from lumen.media.errors import (
+    CorruptImageError,
+    MediaError,
+    TooLargeToDecodeError,
+    TooManyPixelsError,
+)
 from lumen.media.formats import MediaType
 
 # Pillow's bomb limit is a module global and its warning goes through the process-wide
@@ -15,6 +20,10 @@ from lumen.media.formats import MediaType
 # the header read (microseconds), under a lock so two of our calls never interleave their
 # save/restore, and restored afterwards: nothing changes for other code at import time.
 _HEADER_LOCK = threading.Lock()
+
+# Every 8 x 8 block of a JPEG codes at least one bit of its DC coefficient, so a complete
+# file holds at least pixels / 512 bytes of scan data; half that is a safe floor.
+_PIXELS_PER_BYTE = 1024
 
 _ORIENTATIONS = {
     2: Image.Transpose.FLIP_LEFT_RIGHT,
@@ -53,7 +62,9 @@ def open_header(
         except (Image.DecompressionBombWarning, Image.DecompressionBombError):
             raise TooManyPixelsError(max_pixels) from None
         except MemoryError:
-            raise  # the machine's fault, not the file's: worth a retry
+            # A header that asks for an absurd allocation (100,000,000 x 1 pixels): the
+            # same file fails the same way every time, so it is the file's failure.
+            raise TooLargeToDecodeError from None
         except Exception as exc:
             raise CorruptImageError from exc
         finally:
@@ -62,7 +73,15 @@ def open_header(
     if width * height > max_pixels:  # a plugin that skips Pillow's own check
         image.close()
         raise TooManyPixelsError(max_pixels, width, height)
+    if image.format in ("JPEG", "MPO") and _size_of(source) < width * height // _PIXELS_PER_BYTE:
+        # libjpeg paints a scan that ends early grey and reports nothing to Pillow.
+        image.close()
+        raise CorruptImageError
     return image
+
+
+def _size_of(source: bytes | Path) -> int:
+    return len(source) if isinstance(source, bytes) else source.stat().st_size
 
 
 def decode(image: ImageFile.ImageFile, largest: tuple[int, int]) -> Image.Image:
@@ -71,18 +90,31 @@ def decode(image: ImageFile.ImageFile, largest: tuple[int, int]) -> Image.Image:
         _draft(image, largest)
     try:
         image.load()
-    except (MediaError, MemoryError):
+    except MediaError:
         raise
+    except MemoryError:
+        raise TooLargeToDecodeError from None
     except Exception as exc:
         raise CorruptImageError from exc
     return image
 
 
-def _draft(image: ImageFile.ImageFile, largest: tuple[int, int]) -> None:
-    # libjpeg scales by 1/2, 1/4 or 1/8 while decoding, never below the size asked for:
-    # a 24 MP photo for a 2048 px variant decodes at 6 MP, four times less work and memory.
+def draft_scale(image: ImageFile.ImageFile, largest: tuple[int, int]) -> int:
+    """By how much a JPEG decode shrinks while decoding (1 for other formats).
+
+    libjpeg scales by 1/2, 1/4 or 1/8 while decoding, never below the size asked for: a
+    24 MP photo for a 2048 px variant decodes at 6 MP, four times less work and memory."""
+    if image.format not in ("JPEG", "MPO"):
+        return 1
     width, height = image.size
-    if largest[0] * 2 <= width and largest[1] * 2 <= height:
+    scale = 1
+    while scale < 8 and largest[0] * scale * 2 <= width and largest[1] * scale * 2 <= height:
+        scale *= 2
+    return scale
+
+
+def _draft(image: ImageFile.ImageFile, largest: tuple[int, int]) -> None:
+    if draft_scale(image, largest) > 1:
         image.draft(None, largest)
 
 

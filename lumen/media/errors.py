@@ -39,7 +39,11 @@ class TooManyPixelsError(MediaError):
 
 
 class CorruptImageError(MediaError):
-    reason = "The file is damaged or is not a complete image."
+    reason = "The file is damaged or incomplete."
+
+
+class TooLargeToDecodeError(MediaError):
+    reason = "The image is too large to process."
 
 
 class InvalidKeyError(MediaError):

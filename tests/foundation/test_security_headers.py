@@ -1,0 +1,32 @@
+"""Every response tells the browser it is data; the docs pages get their own policy."""
+
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
+
+from lumen.security_headers import API_POLICY, DOCS_POLICY
+
+
+async def test_api_responses_and_errors_carry_the_security_headers(
+    client: AsyncTestClient[Litestar],
+) -> None:
+    for path in ("/health/live", "/v1/no-such-route"):
+        response = await client.get(path)
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert response.headers["referrer-policy"] == "no-referrer"
+        assert response.headers["x-frame-options"] == "DENY"
+        assert response.headers["content-security-policy"] == API_POLICY
+        assert "strict-transport-security" not in response.headers
+
+
+async def test_the_docs_pages_get_a_policy_that_lets_them_render(
+    client: AsyncTestClient[Litestar],
+) -> None:
+    response = await client.get("/schema/swagger")
+    assert response.status_code == 200
+    assert response.headers["content-security-policy"] == DOCS_POLICY
+
+
+async def test_hsts_is_sent_only_over_https(app: Litestar) -> None:
+    async with AsyncTestClient(app=app, base_url="https://api.lumen.test") as secure:
+        response = await secure.get("/health/live")
+    assert response.headers["strict-transport-security"].startswith("max-age=63072000")
