@@ -16,8 +16,10 @@ from lumen.db.outbox import record
 from lumen.db.photos import Photo
 from lumen.db.profiles import Profile, ProfileSpecialty
 from lumen.db.users import User
-from lumen.projections.indices import PROJECTIONS, ensure_indices, layout
+from lumen.events import CitySeeded, PhotoCreated, ProfileCreated, UserRegistered
+from lumen.projections.indices import PROJECTIONS, layout
 from lumen.projections.projector import run_batch
+from lumen.projections.schema import ensure_indices
 from lumen.resources import Resources
 
 # (id, name, country, lat, lon, population)
@@ -69,7 +71,7 @@ async def add_cities(res: Resources) -> None:
                     "lon": lon,
                 },
             )
-            await record(session, "city", ident, 1, "CitySeeded")
+            await record(session, CitySeeded(city_id=ident, version=1))
 
 
 async def add_person(
@@ -91,14 +93,16 @@ async def add_person(
             user = User(uid=uid, role=role, status=status, birth_date_encrypted=b"x")
             session.add(user)
             await session.flush()
-            await record(session, "user", uid, user.version, "UserRegistered", {"role": role})
+            await record(session, UserRegistered(uid=uid, version=user.version, role=role))
         profile = Profile(id=uuid.uuid4(), user_uid=uid, display_name=display_name, **values)
         session.add(profile)
         await session.flush()
         for slug in specialties:
             session.add(ProfileSpecialty(profile_id=profile.id, specialty_slug=slug))
         await session.flush()
-        await record(session, "profile", profile.id, profile.version, "ProfileCreated")
+        await record(
+            session, ProfileCreated(profile_id=profile.id, version=profile.version, user_uid=uid)
+        )
     return profile.id
 
 
@@ -132,7 +136,9 @@ async def add_photo(res: Resources, owner: uuid.UUID, title: str, **fields: Any)
         photo = Photo(id=uuid.uuid4(), owner_id=owner, title=title, **values)
         session.add(photo)
         await session.flush()
-        await record(session, "photo", photo.id, photo.version, "PhotoCreated")
+        await record(
+            session, PhotoCreated(photo_id=photo.id, version=photo.version, owner_id=owner)
+        )
     return photo.id
 
 

@@ -1,0 +1,220 @@
+"""The photos read model: portfolios, with their owner's name, role and popularity
+carried on each photo (a profile or account change re-projects the owner's photos)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+import msgspec
+from sqlalchemy import select
+
+from lumen.db.cities import City
+from lumen.db.photos import Photo
+from lumen.db.profiles import Profile
+from lumen.db.users import User
+from lumen.events import (
+    CitySeeded,
+    Event,
+    PhotoDeleted,
+    PhotoEvent,
+    PhotoUploaded,
+    ProfileDeleted,
+    ProfileEvent,
+    UserEvent,
+)
+from lumen.projections import analysis as f
+from lumen.projections.event_groups import (
+    FOLLOW_CHANGES,
+    PHOTO_CHANGES,
+    PROFILE_CHANGES,
+    USER_CHANGES,
+)
+from lumen.projections.places import CITY_COLUMNS, PLACE_MAPPING, Placed, place
+from lumen.projections.profiles import owner_visible
+from lumen.projections.read_model import (
+    Document,
+    Lookup,
+    NotProjectable,
+    ReadModel,
+    Want,
+    tombstone,
+    visible,
+)
+from lumen.projections.rows import as_text, columns
+
+NAME = "photos"
+# Camera facts worth showing; anything else the EXIF held (GPS above all, serial
+# numbers) stays out by not being on this list.
+EXIF_KEPT = frozenset(
+    {"make", "model", "lens", "focal_length_mm", "f_number", "exposure_time_s", "iso"}
+)
+
+
+class PhotoRow(Placed):
+    id: uuid.UUID
+    owner_id: uuid.UUID
+    version: int
+    status: str
+    moderation: str
+    visibility: str
+    title: str | None
+    caption: str | None
+    tags: list[str] | None
+    exif_json: str | None
+    taken_at: datetime | None
+    width: int | None
+    height: int | None
+    variants_json: str | None
+    placeholder: str | None
+    created_at: datetime
+    updated_at: datetime
+    owner_name: str
+    owner_followers: int
+    owner_visibility: str
+    owner_version: int
+    user_uid: str
+    role: str
+    user_status: str
+    user_version: int
+
+
+QUERY = (
+    select(
+        *columns(
+            PhotoRow,
+            Photo.__table__,
+            exif_json=as_text(Photo.exif),
+            variants_json=as_text(Photo.variants),
+            owner_name=Profile.display_name,
+            owner_followers=Profile.followers_count,
+            owner_visibility=Profile.visibility,
+            owner_version=Profile.revision,
+            user_uid=Profile.user_uid,
+            role=User.role,
+            user_status=User.status,
+            user_version=User.version,
+            **CITY_COLUMNS,
+        )
+    )
+    .join(Profile, Profile.id == Photo.owner_id)
+    .join(User, User.uid == Profile.user_uid)
+    .outerjoin(City, City.id == Photo.city_id)
+)
+BY_ID: Lookup[PhotoRow] = Lookup(Photo.id, lambda row: row.id)
+BY_OWNER: Lookup[PhotoRow] = Lookup(Photo.owner_id, lambda row: row.owner_id)
+BY_OWNER_UID: Lookup[PhotoRow] = Lookup(Profile.user_uid, lambda row: row.user_uid)
+
+MAPPING: dict[str, Any] = {
+    **f.COMMON,
+    **PLACE_MAPPING,
+    "version": f.LONG,
+    "title": f.text(),
+    "caption": f.text(),
+    "tags": {**f.facet(folded=True), "fields": {"text": f.text(prefixes=True)}},
+    "visibility": f.KEYWORD,
+    "owner_id": f.KEYWORD,
+    "owner_name": f.text(prefixes=True, keyword=True),
+    "owner_followers": f.INTEGER,
+    "owner_role": f.KEYWORD,
+    "owner_visibility": f.KEYWORD,
+    "camera_make": f.facet(),
+    "camera_model": f.facet(),
+    "lens": f.facet(),
+    "exif": f.STORED_ONLY,
+    "taken_at": f.DATE,
+    "width": f.INTEGER,
+    "height": f.INTEGER,
+    "orientation": f.KEYWORD,
+    "variants": f.STORED_ONLY,
+    "placeholder": {"type": "keyword", "index": False, "doc_values": False},
+    "created_at": f.DATE,
+    "updated_at": f.DATE,
+}
+
+
+def document_version(photo_version: int, owner_revision: int, user_version: int) -> int:
+    return photo_version + owner_revision + user_version
+
+
+def orientation(width: int | None, height: int | None) -> str | None:
+    if not width or not height:
+        return None
+    return "square" if width == height else "landscape" if width > height else "portrait"
+
+
+def _shown(row: PhotoRow) -> bool:
+    return (
+        row.status == "ready"
+        and row.moderation == "visible"
+        and row.visibility != "private"
+        and owner_visible(row.user_status, row.owner_visibility)
+    )
+
+
+def build(row: PhotoRow) -> Document:
+    ident = str(row.id)
+    version = document_version(row.version, row.owner_version, row.user_version)
+    if not _shown(row):
+        return tombstone(NAME, ident, version)
+    raw_exif = msgspec.json.decode(row.exif_json or "{}")
+    exif = {k: v for k, v in raw_exif.items() if k in EXIF_KEPT}
+    followers_only = "followers" in (row.visibility, row.owner_visibility)
+    fields = {
+        **place(row, is_studio=False),
+        "version": row.version,
+        "title": row.title,
+        "caption": row.caption,
+        "tags": row.tags or [],
+        "visibility": "followers" if followers_only else "public",
+        "owner_id": str(row.owner_id),
+        "owner_name": row.owner_name,
+        "owner_role": row.role,
+        "owner_followers": row.owner_followers,
+        "owner_visibility": row.owner_visibility,
+        "camera_make": exif.get("make"),
+        "camera_model": exif.get("model"),
+        "lens": exif.get("lens"),
+        "exif": exif,
+        "taken_at": row.taken_at,
+        "width": row.width,
+        "height": row.height,
+        "variants": msgspec.Raw(row.variants_json or "[]"),
+        "placeholder": row.placeholder,
+        "created_at": row.created_at,
+        "updated_at": row.updated_at,
+    }
+    # Absent rather than null when the size is not known yet (an unprocessed upload).
+    if shape := orientation(row.width, row.height):
+        fields["orientation"] = shape
+    return visible(NAME, ident, version, fields)
+
+
+def touched(event: Event) -> Want[PhotoRow] | Document:
+    match event:
+        case PhotoDeleted():
+            version = document_version(event.version, event.owner_version, event.user_version)
+            return tombstone(NAME, str(event.photo_id), version)
+        case PhotoEvent(photo_id=photo_id):
+            return BY_ID, photo_id
+        case ProfileEvent(profile_id=owner_id):
+            return BY_OWNER, owner_id
+        case UserEvent(uid=uid):
+            return BY_OWNER_UID, uid
+    raise NotProjectable(f"{NAME} has no case for {type(event).name()}")
+
+
+PHOTOS = ReadModel(
+    name=NAME,
+    mapping=MAPPING,
+    row=PhotoRow,
+    query=QUERY,
+    key=BY_ID,
+    build=build,
+    handles=USER_CHANGES | PROFILE_CHANGES | FOLLOW_CHANGES | PHOTO_CHANGES | {PhotoDeleted},
+    # A removed profile records a PhotoDeleted per photo. A new original keeps the last
+    # document (its variants stay stored) until PhotoProcessed or PhotoFailed replaces it.
+    ignores=frozenset({ProfileDeleted, PhotoUploaded, CitySeeded}),
+    touched=touched,
+)
