@@ -59,7 +59,10 @@ def asks(
     kind, found = type(event), []
     for model in models:
         if kind in model.handles:
-            found.append((model, model.touched(event)))
+            asked = model.touched(event)
+            if asked is None:
+                raise NotProjectable(f"{model.name} handles {kind.name()} but has no case for it")
+            found.append((model, asked))
         elif kind not in model.ignores:
             raise NotProjectable(f"{model.name} neither handles nor ignores {kind.name()}")
     return found

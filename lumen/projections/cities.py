@@ -7,16 +7,11 @@ from typing import Any
 import msgspec
 from sqlalchemy import select
 
+from lumen import events
 from lumen.db.cities import City
-from lumen.events import CitySeeded, Event, PhotoDeleted, PhotoUploaded, ProfileDeleted
+from lumen.projections import event_groups as groups
 from lumen.projections.analysis import COMMON, GEO_POINT, KEYWORD, LONG, text
-from lumen.projections.event_groups import (
-    FOLLOW_CHANGES,
-    PHOTO_CHANGES,
-    PROFILE_CHANGES,
-    USER_CHANGES,
-)
-from lumen.projections.read_model import Document, Lookup, NotProjectable, ReadModel, Want, visible
+from lumen.projections.read_model import Document, Lookup, ReadModel, Want, visible
 from lumen.projections.rows import columns
 
 NAME = "cities"
@@ -69,11 +64,11 @@ def build(row: CityRow) -> Document:
     return visible(NAME, str(row.id), row.version, fields)
 
 
-def touched(event: Event) -> Want[CityRow] | Document:
+def touched(event: events.Event) -> Want[CityRow] | Document | None:
     match event:
-        case CitySeeded(city_id=city_id):
+        case events.CitySeeded(city_id=city_id):
             return BY_ID, city_id
-    raise NotProjectable(f"{NAME} has no case for {type(event).name()}")
+    return None
 
 
 CITIES = ReadModel(
@@ -83,11 +78,9 @@ CITIES = ReadModel(
     query=QUERY,
     key=BY_ID,
     build=build,
-    handles=frozenset({CitySeeded}),
-    ignores=USER_CHANGES
-    | PROFILE_CHANGES
-    | FOLLOW_CHANGES
-    | PHOTO_CHANGES
-    | {ProfileDeleted, PhotoUploaded, PhotoDeleted},
+    handles=frozenset({events.CitySeeded}),
+    ignores=groups.OWNER_CHANGES
+    | groups.PHOTO_CHANGES
+    | {events.ProfileDeleted, events.PhotoUploaded, events.PhotoDeleted},
     touched=touched,
 )

@@ -30,14 +30,15 @@ from lumen.events import (
 
 Group = frozenset[type[Event]]
 
-# The account's status and role, which every document of its profile shows or hides.
-USER_CHANGES: Group = frozenset(
-    {UserRegistered, UserUpdated, UserSuspended, UserUnsuspended, UserDeleted}
-)
-PROFILE_CHANGES: Group = frozenset({ProfileCreated, ProfileUpdated})
-# Counters and their version (the profile's revision) move; so do the follower's followees.
-FOLLOW_CHANGES: Group = frozenset(
-    {ProfileFollowed, ProfileUnfollowed, FollowerAdded, FollowerRemoved, FollowRemoved}
+# What changes a profile or its account, and so every document of its owner: the
+# account's status and role, the profile's fields, the follow counters (the profile's
+# revision) and the followees.
+OWNER_CHANGES: Group = frozenset(
+    {
+        *(UserRegistered, UserUpdated, UserSuspended, UserUnsuspended, UserDeleted),
+        *(ProfileCreated, ProfileUpdated),
+        *(ProfileFollowed, ProfileUnfollowed, FollowerAdded, FollowerRemoved, FollowRemoved),
+    }
 )
 # A photo's row changed; its deletion (a tombstone from the event alone) is apart.
 PHOTO_CHANGES: Group = frozenset(

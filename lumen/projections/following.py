@@ -9,33 +9,12 @@ from typing import Any
 import msgspec
 from sqlalchemy import Text, cast, func, select
 
+from lumen import events
 from lumen.db.profiles import Follow, Profile
 from lumen.db.users import User
-from lumen.events import (
-    CitySeeded,
-    Event,
-    PhotoDeleted,
-    PhotoUploaded,
-    ProfileDeleted,
-    ProfileEvent,
-    UserEvent,
-)
+from lumen.projections import event_groups as groups
 from lumen.projections.analysis import COMMON, KEYWORD
-from lumen.projections.event_groups import (
-    FOLLOW_CHANGES,
-    PHOTO_CHANGES,
-    PROFILE_CHANGES,
-    USER_CHANGES,
-)
-from lumen.projections.read_model import (
-    Document,
-    Lookup,
-    NotProjectable,
-    ReadModel,
-    Want,
-    tombstone,
-    visible,
-)
+from lumen.projections.read_model import Document, Lookup, ReadModel, Want, tombstone, visible
 from lumen.projections.rows import as_list, columns
 
 NAME = "following"
@@ -92,16 +71,16 @@ def build(row: FollowingRow) -> Document:
     return visible(NAME, row.user_uid, version, fields)
 
 
-def touched(event: Event) -> Want[FollowingRow] | Document:
+def touched(event: events.Event) -> Want[FollowingRow] | Document | None:
     match event:
-        case ProfileDeleted():
+        case events.ProfileDeleted():
             version = document_version(event.version, event.user_version)
             return tombstone(NAME, event.user_uid, version)
-        case ProfileEvent(profile_id=profile_id):
+        case events.ProfileEvent(profile_id=profile_id):
             return BY_PROFILE, profile_id
-        case UserEvent(uid=uid):
+        case events.UserEvent(uid=uid):
             return BY_UID, uid
-    raise NotProjectable(f"{NAME} has no case for {type(event).name()}")
+    return None
 
 
 FOLLOWING = ReadModel(
@@ -112,7 +91,7 @@ FOLLOWING = ReadModel(
     key=BY_UID,
     build=build,
     # Profile edits move the revision its version is built from, as follows do.
-    handles=USER_CHANGES | PROFILE_CHANGES | FOLLOW_CHANGES | {ProfileDeleted},
-    ignores=PHOTO_CHANGES | {PhotoUploaded, PhotoDeleted, CitySeeded},
+    handles=groups.OWNER_CHANGES | {events.ProfileDeleted},
+    ignores=groups.PHOTO_CHANGES | {events.PhotoUploaded, events.PhotoDeleted, events.CitySeeded},
     touched=touched,
 )

@@ -10,38 +10,25 @@ from typing import Any
 import msgspec
 from sqlalchemy import select
 
+from lumen import events
 from lumen.db.cities import City
 from lumen.db.photos import Photo
 from lumen.db.profiles import Profile
 from lumen.db.users import User
-from lumen.events import (
-    CitySeeded,
-    Event,
-    PhotoDeleted,
-    PhotoEvent,
-    PhotoUploaded,
-    ProfileDeleted,
-    ProfileEvent,
-    UserEvent,
-)
-from lumen.projections import analysis as f
-from lumen.projections.event_groups import (
-    FOLLOW_CHANGES,
-    PHOTO_CHANGES,
-    PROFILE_CHANGES,
-    USER_CHANGES,
+from lumen.projections import event_groups as groups
+from lumen.projections.analysis import (
+    COMMON,
+    DATE,
+    INTEGER,
+    KEYWORD,
+    LONG,
+    STORED_ONLY,
+    facet,
+    text,
 )
 from lumen.projections.places import CITY_COLUMNS, PLACE_MAPPING, Placed, place
 from lumen.projections.profiles import owner_visible
-from lumen.projections.read_model import (
-    Document,
-    Lookup,
-    NotProjectable,
-    ReadModel,
-    Want,
-    tombstone,
-    visible,
-)
+from lumen.projections.read_model import Document, Lookup, ReadModel, Want, tombstone, visible
 from lumen.projections.rows import as_text, columns
 
 NAME = "photos"
@@ -107,30 +94,30 @@ BY_OWNER: Lookup[PhotoRow] = Lookup(Photo.owner_id, lambda row: row.owner_id)
 BY_OWNER_UID: Lookup[PhotoRow] = Lookup(Profile.user_uid, lambda row: row.user_uid)
 
 MAPPING: dict[str, Any] = {
-    **f.COMMON,
+    **COMMON,
     **PLACE_MAPPING,
-    "version": f.LONG,
-    "title": f.text(),
-    "caption": f.text(),
-    "tags": {**f.facet(folded=True), "fields": {"text": f.text(prefixes=True)}},
-    "visibility": f.KEYWORD,
-    "owner_id": f.KEYWORD,
-    "owner_name": f.text(prefixes=True, keyword=True),
-    "owner_followers": f.INTEGER,
-    "owner_role": f.KEYWORD,
-    "owner_visibility": f.KEYWORD,
-    "camera_make": f.facet(),
-    "camera_model": f.facet(),
-    "lens": f.facet(),
-    "exif": f.STORED_ONLY,
-    "taken_at": f.DATE,
-    "width": f.INTEGER,
-    "height": f.INTEGER,
-    "orientation": f.KEYWORD,
-    "variants": f.STORED_ONLY,
+    "version": LONG,
+    "title": text(),
+    "caption": text(),
+    "tags": {**facet(folded=True), "fields": {"text": text(prefixes=True)}},
+    "visibility": KEYWORD,
+    "owner_id": KEYWORD,
+    "owner_name": text(prefixes=True, keyword=True),
+    "owner_followers": INTEGER,
+    "owner_role": KEYWORD,
+    "owner_visibility": KEYWORD,
+    "camera_make": facet(),
+    "camera_model": facet(),
+    "lens": facet(),
+    "exif": STORED_ONLY,
+    "taken_at": DATE,
+    "width": INTEGER,
+    "height": INTEGER,
+    "orientation": KEYWORD,
+    "variants": STORED_ONLY,
     "placeholder": {"type": "keyword", "index": False, "doc_values": False},
-    "created_at": f.DATE,
-    "updated_at": f.DATE,
+    "created_at": DATE,
+    "updated_at": DATE,
 }
 
 
@@ -191,18 +178,18 @@ def build(row: PhotoRow) -> Document:
     return visible(NAME, ident, version, fields)
 
 
-def touched(event: Event) -> Want[PhotoRow] | Document:
+def touched(event: events.Event) -> Want[PhotoRow] | Document | None:
     match event:
-        case PhotoDeleted():
+        case events.PhotoDeleted():
             version = document_version(event.version, event.owner_version, event.user_version)
             return tombstone(NAME, str(event.photo_id), version)
-        case PhotoEvent(photo_id=photo_id):
+        case events.PhotoEvent(photo_id=photo_id):
             return BY_ID, photo_id
-        case ProfileEvent(profile_id=owner_id):
+        case events.ProfileEvent(profile_id=owner_id):
             return BY_OWNER, owner_id
-        case UserEvent(uid=uid):
+        case events.UserEvent(uid=uid):
             return BY_OWNER_UID, uid
-    raise NotProjectable(f"{NAME} has no case for {type(event).name()}")
+    return None
 
 
 PHOTOS = ReadModel(
@@ -212,9 +199,9 @@ PHOTOS = ReadModel(
     query=QUERY,
     key=BY_ID,
     build=build,
-    handles=USER_CHANGES | PROFILE_CHANGES | FOLLOW_CHANGES | PHOTO_CHANGES | {PhotoDeleted},
+    handles=groups.OWNER_CHANGES | groups.PHOTO_CHANGES | {events.PhotoDeleted},
     # A removed profile records a PhotoDeleted per photo. A new original keeps the last
     # document (its variants stay stored) until PhotoProcessed or PhotoFailed replaces it.
-    ignores=frozenset({ProfileDeleted, PhotoUploaded, CitySeeded}),
+    ignores=frozenset({events.ProfileDeleted, events.PhotoUploaded, events.CitySeeded}),
     touched=touched,
 )

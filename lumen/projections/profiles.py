@@ -11,36 +11,23 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import QueryableAttribute
 from sqlalchemy.sql.elements import ColumnElement
 
+from lumen import events
 from lumen.db.cities import City
 from lumen.db.profiles import Profile, ProfileSpecialty, Specialty
 from lumen.db.users import User
-from lumen.events import (
-    CitySeeded,
-    Event,
-    PhotoDeleted,
-    PhotoUploaded,
-    ProfileDeleted,
-    ProfileEvent,
-    UserEvent,
-)
-from lumen.projections.analysis import BOOLEAN, COMMON, DATE, INTEGER, KEYWORD, LONG, STORED_ONLY
-from lumen.projections.analysis import text as text_field
-from lumen.projections.event_groups import (
-    FOLLOW_CHANGES,
-    PHOTO_CHANGES,
-    PROFILE_CHANGES,
-    USER_CHANGES,
+from lumen.projections import event_groups as groups
+from lumen.projections.analysis import (
+    BOOLEAN,
+    COMMON,
+    DATE,
+    INTEGER,
+    KEYWORD,
+    LONG,
+    STORED_ONLY,
+    text,
 )
 from lumen.projections.places import CITY_COLUMNS, PLACE_MAPPING, Placed, place
-from lumen.projections.read_model import (
-    Document,
-    Lookup,
-    NotProjectable,
-    ReadModel,
-    Want,
-    tombstone,
-    visible,
-)
+from lumen.projections.read_model import Document, Lookup, ReadModel, Want, tombstone, visible
 from lumen.projections.rows import as_list, as_text, columns
 
 NAME = "profiles"
@@ -109,17 +96,17 @@ MAPPING: dict[str, Any] = {
     **PLACE_MAPPING,
     "version": LONG,
     "role": KEYWORD,
-    "display_name": text_field(prefixes=True, keyword=True),
-    "headline": text_field(),
-    "bio": text_field(),
+    "display_name": text(prefixes=True, keyword=True),
+    "headline": text(),
+    "bio": text(),
     "languages": KEYWORD,
     "specialties": KEYWORD,
-    "specialty_names": text_field(prefixes=True),
+    "specialty_names": text(prefixes=True),
     "visibility": KEYWORD,
     "discoverable": BOOLEAN,
     "nearby_opt_in": BOOLEAN,
     "links": STORED_ONLY,
-    "studio_name": text_field(),
+    "studio_name": text(),
     "experience": KEYWORD,
     "open_to_tfp": BOOLEAN,
     "followers_count": INTEGER,
@@ -170,16 +157,16 @@ def build(row: ProfileRow) -> Document:
     return visible(NAME, ident, version, fields)
 
 
-def touched(event: Event) -> Want[ProfileRow] | Document:
+def touched(event: events.Event) -> Want[ProfileRow] | Document | None:
     match event:
-        case ProfileDeleted():
+        case events.ProfileDeleted():
             version = document_version(event.version, event.user_version)
             return tombstone(NAME, str(event.profile_id), version)
-        case ProfileEvent(profile_id=profile_id):
+        case events.ProfileEvent(profile_id=profile_id):
             return BY_ID, profile_id
-        case UserEvent(uid=uid):
+        case events.UserEvent(uid=uid):
             return BY_UID, uid
-    raise NotProjectable(f"{NAME} has no case for {type(event).name()}")
+    return None
 
 
 PROFILES = ReadModel(
@@ -189,7 +176,7 @@ PROFILES = ReadModel(
     query=QUERY,
     key=BY_ID,
     build=build,
-    handles=USER_CHANGES | PROFILE_CHANGES | FOLLOW_CHANGES | {ProfileDeleted},
-    ignores=PHOTO_CHANGES | {PhotoUploaded, PhotoDeleted, CitySeeded},
+    handles=groups.OWNER_CHANGES | {events.ProfileDeleted},
+    ignores=groups.PHOTO_CHANGES | {events.PhotoUploaded, events.PhotoDeleted, events.CitySeeded},
     touched=touched,
 )

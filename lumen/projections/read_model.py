@@ -79,8 +79,8 @@ class ReadModel(Generic[R]):
     build: Callable[[R], Document]
     handles: frozenset[type[Event]]
     ignores: frozenset[type[Event]]
-    # Called for the handled events only; raises NotProjectable for any other.
-    touched: Callable[[Event], Want[R] | Document]
+    # Called for the handled events only; None for an event it has no case for.
+    touched: Callable[[Event], Want[R] | Document | None]
 
     def doc_id(self, row: R) -> str:
         return str(self.key.of(row))
