@@ -172,7 +172,7 @@ def build(row: PhotoRow) -> Document:
         "created_at": row.created_at,
         "updated_at": row.updated_at,
     }
-    # Absent rather than null when the size is not known yet (an unprocessed upload).
+    # Left out, rather than null, when the row has no size to tell it from.
     if shape := orientation(row.width, row.height):
         fields["orientation"] = shape
     return visible(NAME, ident, version, fields)
