@@ -276,11 +276,13 @@ async def queue_events(conn: asyncpg.Connection, photo_events: bool) -> None:
     baseline writes it. With `photo_events`, also one per photo: a backlog where each
     photo is projected twice, once for its owner and once for itself."""
     photos = (
-        "UNION ALL SELECT 'photo', id::text, version, 'PhotoProcessed', '{}'::jsonb, 0 FROM photos"
+        "UNION ALL SELECT 'photo', id::text, version, 'PhotoProcessed',"
+        " jsonb_build_object('owner_id', owner_id), 0 FROM photos"
     )
     await conn.execute(f"""
         INSERT INTO outbox (aggregate_type, aggregate_id, aggregate_version, event_type,
                             payload, attempts)
-        SELECT 'profile', id::text, version, 'ProfileCreated', '{{}}'::jsonb, 0 FROM profiles
+        SELECT 'profile', id::text, version, 'ProfileCreated',
+               jsonb_build_object('user_uid', user_uid), 0 FROM profiles
         {photos if photo_events else ""}
     """)  # noqa: S608 - one of two constant texts

@@ -20,10 +20,12 @@ from lumen.workers.wakeup import asyncpg_dsn
 
 EDIT = """
 WITH edited AS (
-    UPDATE profiles SET headline = $2, version = version + 1 WHERE id = $1 RETURNING id, version
+    UPDATE profiles SET headline = $2, version = version + 1 WHERE id = $1
+    RETURNING id, version, user_uid
 )
 INSERT INTO outbox (aggregate_type, aggregate_id, aggregate_version, event_type, payload, attempts)
-SELECT 'profile', id::text, version, 'ProfileUpdated', '{}', 0 FROM edited
+SELECT 'profile', id::text, version, 'ProfileUpdated', jsonb_build_object('user_uid', user_uid), 0
+FROM edited
 RETURNING aggregate_version
 """
 POLL_S = 0.02

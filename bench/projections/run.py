@@ -24,9 +24,11 @@ from bench.projections.lag import measure_lag
 from lumen.db.migrations import upgrade
 from lumen.engine import async_bulk
 from lumen.projections.backfill import documents
-from lumen.projections.indices import ensure_indices, index_body, layout, tuned_settings
+from lumen.projections.indices import layout
 from lumen.projections.projector import drain
 from lumen.projections.rebuild import rebuild
+from lumen.projections.registry import read_model
+from lumen.projections.schema import ensure_indices, index_body, tuned_settings
 from lumen.projections.writes import action
 from lumen.resources import Resources
 from lumen.settings import Settings, load_settings
@@ -89,7 +91,7 @@ async def all_actions(
 ) -> list[dict[str, Any]]:
     actions = []
     for name in names:
-        async for page in documents(res.sessions, name, 2000):
+        async for page in documents(res.sessions, read_model(name), 2000):
             actions.extend(action(d, index_of[name]) for d in page)
     return actions
 

@@ -1,26 +1,28 @@
-"""One batch of events → the documents to write, and which event asked for which, so a
-document the engine refuses fails only the events behind it."""
+"""One batch of claimed outbox rows → the documents to write.
+
+Each row is decoded into its event, and each read model says what the event asks of it:
+current rows (loaded in one query per read model for the whole batch) or a tombstone.
+Which event asked for which document is kept, so that a document the engine refuses
+fails only the events behind it."""
 
 from __future__ import annotations
 
 import asyncio
-import uuid
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
+import msgspec
+from sqlalchemy import or_
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from lumen.projections.documents import (
-    Document,
-    city_document,
-    following_document,
-    photo_document,
-    profile_document,
-)
-from lumen.projections.events import Event, InvalidEvent, Work, work_for
-from lumen.projections.sources import Snapshot, Wanted, load
+from lumen.events import BadEvent, Event, decode
+from lumen.projections.claims import Claimed
+from lumen.projections.read_model import DocKey, Document, Lookup, NotProjectable, ReadModel, Want
+from lumen.projections.registry import READ_MODELS
+from lumen.projections.rows import fetch, in_
 
-DocKey = tuple[str, str]
 # Documents built between two looks at the event loop.
 YIELD_EVERY = 100
 
@@ -29,8 +31,10 @@ YIELD_EVERY = 100
 class Built:
     documents: list[Document] = field(default_factory=list)
     keys: dict[int, set[DocKey]] = field(default_factory=dict)
-    # Event id → why it cannot be projected (before anything is written).
+    # Event id → why it cannot be projected now (retried with backoff).
     failed: dict[int, str] = field(default_factory=dict)
+    # Event id → why it can never be projected (dead-lettered at once).
+    dead: dict[int, str] = field(default_factory=dict)
 
     def failures(self, refused: dict[DocKey, str]) -> dict[int, str]:
         failed = dict(self.failed)
@@ -40,77 +44,81 @@ class Built:
         return failed
 
 
-def wanted(works: Iterable[Work]) -> Wanted:
-    result = Wanted()
-    for work in works:
-        result.owners |= work.owners
-        result.owner_uids |= work.users
-        result.photos |= work.photos
-        result.cities |= work.cities
-    return result
+def event_of(row: Claimed) -> Event:
+    payload = msgspec.json.decode(row.payload)
+    return decode(
+        row.aggregate_type, row.aggregate_id, row.aggregate_version, row.event_type, payload
+    )
 
 
-def row_keys(work: Work, snapshot: Snapshot) -> set[DocKey]:
-    """The documents built from rows that still exist (a deleted row has its tombstone)."""
-    users = {snapshot.profile_of_user[u] for u in work.users if u in snapshot.profile_of_user}
-    fanned = work.owners | users
-    keys: set[DocKey] = set()
-    for profile_id in fanned:
-        row = snapshot.profiles.get(profile_id)
-        if row is not None:
-            keys |= {("profiles", str(profile_id)), ("following", row.user_uid)}
-    photos = work.photos | {p for owner in fanned for p in snapshot.photos_of_owner.get(owner, [])}
-    keys |= {("photos", str(p)) for p in photos if p in snapshot.photos}
-    keys |= {("cities", str(c)) for c in work.cities if c in snapshot.cities}
-    return keys
+def asks(
+    event: Event, models: Sequence[ReadModel[Any]] = READ_MODELS
+) -> list[tuple[ReadModel[Any], Want[Any] | Document]]:
+    """What `event` asks of each read model that handles it; NotProjectable when one of
+    them has not declared what it does with it."""
+    kind, found = type(event), []
+    for model in models:
+        if kind in model.handles:
+            asked = model.touched(event)
+            if asked is None:
+                raise NotProjectable(f"{model.name} handles {kind.name()} but has no case for it")
+            found.append((model, asked))
+        elif kind not in model.ignores:
+            raise NotProjectable(f"{model.name} neither handles nor ignores {kind.name()}")
+    return found
 
 
-def document_for(key: DocKey, snapshot: Snapshot) -> Document:
-    projection, ident = key
-    match projection:
-        case "profiles":
-            return _profile(snapshot, uuid.UUID(ident))
-        case "following":
-            return _following(snapshot, ident)
-        case "photos":
-            return photo_document(snapshot.photos[uuid.UUID(ident)])
-        case "cities":
-            return city_document(snapshot.cities[int(ident)])
-        case _:
-            raise KeyError(projection)
-
-
-def _profile(snapshot: Snapshot, profile_id: uuid.UUID) -> Document:
-    return profile_document(snapshot.profiles[profile_id], snapshot.specialties.get(profile_id, []))
-
-
-def _following(snapshot: Snapshot, uid: str) -> Document:
-    profile_id = snapshot.profile_of_user[uid]
-    return following_document(snapshot.profiles[profile_id], snapshot.followees.get(profile_id, []))
-
-
-async def prepare(session: AsyncSession, events: list[Event]) -> Built:
-    built, works = Built(), {}
-    for event in events:
+async def prepare(session: AsyncSession, claimed: Sequence[Claimed]) -> Built:
+    built = Built()
+    wants: dict[str, dict[int, Want[Any]]] = {model.name: {} for model in READ_MODELS}
+    for row in claimed:
         try:
-            works[event.id] = work_for(event)
-        except InvalidEvent as exc:
-            built.failed[event.id] = f"invalid event: {exc}"
-    snapshot = await load(session, wanted(works.values()))
-    to_build: set[DocKey] = set()
-    for event_id, work in works.items():
-        keys = row_keys(work, snapshot)
-        to_build |= keys
-        built.keys[event_id] = keys | {(t.projection, t.id) for t in work.tombstones}
-        built.documents.extend(work.tombstones)
+            asked = asks(event_of(row))
+        except (BadEvent, NotProjectable) as exc:
+            built.dead[row.id] = str(exc)
+            continue
+        keys = built.keys[row.id] = set()
+        for model, wanted in asked:
+            if isinstance(wanted, Document):
+                built.documents.append(wanted)
+                keys.add((model.name, wanted.id))
+            else:
+                wants[model.name][row.id] = wanted
     errors: dict[DocKey, str] = {}
-    for n, key in enumerate(to_build, 1):
+    for model in READ_MODELS:
+        if wants[model.name]:
+            await _build(session, model, wants[model.name], built, errors)
+    built.failed = built.failures(errors)
+    return built
+
+
+async def _build(
+    session: AsyncSession,
+    model: ReadModel[Any],
+    wants: dict[int, Want[Any]],
+    built: Built,
+    errors: dict[DocKey, str],
+) -> None:
+    """Loads the rows `wants` name in one query, notes which event asked for which
+    document, and builds one document per row."""
+    values: dict[Lookup[Any], set[Hashable]] = defaultdict(set)
+    for lookup, value in wants.values():
+        values[lookup].add(value)
+    query = model.query.where(or_(*(in_(lookup.column, ids) for lookup, ids in values.items())))
+    rows = await fetch(session, model.row, query)
+    found: dict[Lookup[Any], dict[Hashable, list[Any]]] = {k: defaultdict(list) for k in values}
+    for row in rows:
+        for lookup, index in found.items():
+            index[lookup.of(row)].append(row)
+    for event_id, (lookup, value) in wants.items():
+        # A row that no longer exists has nothing to build (its deletion has a tombstone).
+        matched = found[lookup].get(value, ())
+        built.keys[event_id].update((model.name, model.doc_id(row)) for row in matched)
+    for n, row in enumerate(rows, 1):
         if n % YIELD_EVERY == 0:
             # Lets a bulk response waiting on this loop be handled now, not after the batch.
             await asyncio.sleep(0)
         try:
-            built.documents.append(document_for(key, snapshot))
+            built.documents.append(model.build(row))
         except Exception as exc:  # one bad row must not sink the whole batch
-            errors[key] = f"build failed: {type(exc).__name__}: {exc}"
-    built.failed = built.failures(errors)
-    return built
+            errors[(model.name, model.doc_id(row))] = f"build failed: {type(exc).__name__}: {exc}"

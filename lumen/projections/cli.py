@@ -11,8 +11,9 @@ import click
 import msgspec
 
 from lumen.projections.claims import replay_dead
-from lumen.projections.indices import PROJECTIONS, ensure_indices
+from lumen.projections.indices import PROJECTIONS
 from lumen.projections.rebuild import GRACE_S, RebuildRunning, rebuild
+from lumen.projections.schema import ensure_indices
 from lumen.projections.status import status
 from lumen.projections.verify import verify
 from lumen.resources import Resources

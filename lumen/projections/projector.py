@@ -8,11 +8,17 @@ import asyncio
 import contextlib
 import logging
 import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 
-from lumen.projections import claims
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from lumen.engine import SearchClient
+from lumen.projections import claims, writes
 from lumen.projections.batch import prepare
 from lumen.projections.metrics import Batch, record_batch
-from lumen.projections.writes import EngineUnavailable, plan, send
+from lumen.projections.read_model import DocKey
+from lumen.projections.writes import EngineUnavailable, Planned, plan
 from lumen.resources import Resources
 
 log = logging.getLogger(__name__)
@@ -24,10 +30,22 @@ DRAIN_BUDGET_S = 60.0
 DRAIN_LANES = 2
 
 
+@dataclass(frozen=True, slots=True)
+class Steps:
+    """The loop's two calls to the outside world, which a caller may wrap to watch them."""
+
+    claim: Callable[[AsyncSession, int], Awaitable[list[claims.Claimed]]] = claims.claim
+    send: Callable[[SearchClient, Planned], Awaitable[dict[DocKey, str]]] = writes.send
+
+
+STEPS = Steps()
+
+
 async def run_batch(
     resources: Resources,
     limit: int | None = None,
     writing: asyncio.Lock | None = None,
+    steps: Steps = STEPS,
 ) -> Batch:
     """Projects one batch; raises EngineUnavailable (rows released untouched) when the
     engine cannot be reached, which is no fault of the events. Batches sharing `writing`
@@ -35,58 +53,70 @@ async def run_batch(
     settings = resources.settings
     started = time.perf_counter()
     async with resources.sessions.begin() as session:
-        events = await claims.claim(session, limit or settings.projector_batch_size)
+        events = await steps.claim(session, limit or settings.projector_batch_size)
         if not events:
             return Batch(time.time(), 0, 0, 0.0)
         built = await prepare(session, events)
         planned = await plan(resources.search, settings, built.documents)
         async with writing or contextlib.nullcontext():
-            refused = await send(resources.search, planned)
+            refused = await steps.send(resources.search, planned)
         if settings.projector_pause_after_bulk_s:
             await asyncio.sleep(settings.projector_pause_after_bulk_s)
         failed = built.failures(refused)
-        await claims.acknowledge(session, [e.id for e in events if e.id not in failed])
+        done = [e.id for e in events if e.id not in failed and e.id not in built.dead]
+        await claims.acknowledge(session, done)
         failing = [e for e in events if e.id in failed]
         await claims.fail(session, failing, failed, settings.projector_max_attempts)
-    batch = Batch(time.time(), len(events), len(failing), (time.perf_counter() - started) * 1000)
-    for event in failing:
-        log.warning("outbox event %s failed: %s", event.id, failed[event.id])
+        await claims.bury(session, [e for e in events if e.id in built.dead], built.dead)
+    failures = {**failed, **built.dead}
+    batch = Batch(time.time(), len(events), len(failures), (time.perf_counter() - started) * 1000)
+    for event_id, reason in failures.items():
+        log.warning("outbox event %s failed: %s", event_id, reason)
     await record_batch(resources.redis, settings, batch)
     return batch
 
 
-async def drain(resources: Resources, budget_s: float = DRAIN_BUDGET_S) -> int:
-    """Runs batches until none is due or the budget is spent; returns events claimed.
+class _Drain:
+    """One drain's lanes. One lane to begin with; a full batch means a backlog, and opens
+    the second lane if it is not running, so a burst arriving mid-drain is worked in
+    overlap too."""
 
-    One lane to begin with; a full batch means a backlog, and starts the second lane if it
-    is not running, so a burst arriving mid-drain is worked in overlap too."""
-    deadline = time.monotonic() + budget_s
-    limit = resources.settings.projector_batch_size
-    # One bulk request at a time per drain: two in flight made the engine spend a third
-    # more CPU per document, on cores it shares with this process.
-    writing = asyncio.Lock()
-    lanes, total = 0, 0
+    def __init__(self, resources: Resources, budget_s: float, steps: Steps) -> None:
+        self.resources, self.steps = resources, steps
+        self.deadline = time.monotonic() + budget_s
+        self.full = resources.settings.projector_batch_size
+        # One bulk request at a time per drain: two in flight made the engine spend a
+        # third more CPU per document, on cores it shares with this process.
+        self.writing = asyncio.Lock()
+        self.lanes = 0
+        self.claimed = 0
 
-    def spawn(group: asyncio.TaskGroup) -> None:
-        nonlocal lanes
-        lanes += 1
-        group.create_task(lane(group))
+    async def run(self) -> int:
+        async with asyncio.TaskGroup() as group:
+            self._open_lane(group)
+        return self.claimed
 
-    async def lane(group: asyncio.TaskGroup) -> None:
-        nonlocal lanes, total
+    def _open_lane(self, group: asyncio.TaskGroup) -> None:
+        self.lanes += 1
+        group.create_task(self._lane(group))
+
+    async def _lane(self, group: asyncio.TaskGroup) -> None:
         try:
-            while time.monotonic() < deadline:
-                batch = await run_batch(resources, writing=writing)
-                total += batch.claimed
+            while time.monotonic() < self.deadline:
+                batch = await run_batch(self.resources, writing=self.writing, steps=self.steps)
+                self.claimed += batch.claimed
                 if batch.claimed == 0:
                     return
-                if batch.claimed >= limit and lanes < DRAIN_LANES:
-                    spawn(group)
+                if batch.claimed >= self.full and self.lanes < DRAIN_LANES:
+                    self._open_lane(group)
         except EngineUnavailable as exc:
             log.warning("projector paused: %s", exc)
         finally:
-            lanes -= 1
+            self.lanes -= 1
 
-    async with asyncio.TaskGroup() as group:
-        spawn(group)
-    return total
+
+async def drain(
+    resources: Resources, budget_s: float = DRAIN_BUDGET_S, steps: Steps = STEPS
+) -> int:
+    """Runs batches until none is due or the budget is spent; returns events claimed."""
+    return await _Drain(resources, budget_s, steps).run()

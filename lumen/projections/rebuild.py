@@ -17,16 +17,10 @@ from sqlalchemy import text
 
 from lumen.engine import SearchClient, bulk_refusals
 from lumen.projections.backfill import documents, source_count
-from lumen.projections.documents import Document
-from lumen.projections.indices import (
-    Layout,
-    create_index,
-    layout,
-    read_alias,
-    tuned_settings,
-    versioned,
-    write_alias,
-)
+from lumen.projections.indices import Layout, layout, read_alias, versioned, write_alias
+from lumen.projections.read_model import Document
+from lumen.projections.registry import read_model
+from lumen.projections.schema import create_index, tuned_settings
 from lumen.projections.writes import action
 from lumen.resources import Resources
 
@@ -94,7 +88,8 @@ async def _leftovers(client: SearchClient, name: str, now: Layout, keep: str) ->
 
 
 async def _load(resources: Resources, name: str, index: str, progress: Progress | None) -> int:
-    total, done = await source_count(resources.sessions, name), 0
+    model = read_model(name)
+    total, done = await source_count(resources.sessions, model), 0
     pages: asyncio.Queue[list[Document] | None] = asyncio.Queue(maxsize=PARALLEL_WRITES)
 
     async def send() -> None:
@@ -109,7 +104,7 @@ async def _load(resources: Resources, name: str, index: str, progress: Progress 
                 progress(done, total)
 
     async def read() -> None:
-        async for page in documents(resources.sessions, name, PAGE_SIZE):
+        async for page in documents(resources.sessions, model, PAGE_SIZE):
             await pages.put(page)
         for _ in range(PARALLEL_WRITES):
             await pages.put(None)

@@ -8,7 +8,7 @@ import asyncio
 import msgspec
 
 from lumen.projections.backfill import source_count
-from lumen.projections.indices import PROJECTIONS, layout
+from lumen.projections.indices import layout
 from lumen.projections.metrics import (
     Backlog,
     BatchTimings,
@@ -16,6 +16,7 @@ from lumen.projections.metrics import (
     recent_batches,
     timings,
 )
+from lumen.projections.registry import READ_MODELS
 from lumen.resources import Resources
 
 
@@ -58,7 +59,8 @@ async def status(resources: Resources, *, with_sources: bool = True) -> Status:
     health = await projector_health(resources)
     now = await layout(resources.search, resources.settings)
     found = []
-    for name in PROJECTIONS:
+    for model in READ_MODELS:
+        name = model.name
         index = now.readers.get(name)
         found.append(
             ProjectionStatus(
@@ -67,7 +69,7 @@ async def status(resources: Resources, *, with_sources: bool = True) -> Status:
                 write_indices=now.writers.get(name, []),
                 documents=None if index is None else await _count(resources, index, False),
                 tombstones=None if index is None else await _count(resources, index, True),
-                source_rows=await source_count(resources.sessions, name) if with_sources else None,
+                source_rows=await source_count(resources.sessions, model) if with_sources else None,
             )
         )
     return Status(found, health)

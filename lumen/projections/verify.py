@@ -7,6 +7,7 @@ import msgspec
 from lumen.engine import scan_hits
 from lumen.projections.backfill import documents
 from lumen.projections.indices import read_alias
+from lumen.projections.registry import read_model
 from lumen.resources import Resources
 
 SAMPLE = 20
@@ -38,7 +39,7 @@ async def verify(resources: Resources, name: str, index: str | None = None) -> D
     async for hit in scan_hits(resources.search, index, query):
         indexed[hit["_id"]] = (int(hit["_version"]), bool(hit["_source"].get("tombstone")))
     expected: dict[str, tuple[int, bool]] = {}
-    async for page in documents(resources.sessions, name):
+    async for page in documents(resources.sessions, read_model(name)):
         expected.update((d.id, (d.version, d.tombstone)) for d in page)
     missing, stale = [], []
     for ident, (version, tombstone) in expected.items():

@@ -8,11 +8,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lumen.engine import SearchClient, TransportError, bulk_bodies, send_bulk
-from lumen.projections.documents import Document
 from lumen.projections.indices import layout
+from lumen.projections.read_model import DocKey, Document
 from lumen.settings import Settings
-
-DocKey = tuple[str, str]
 
 
 class EngineUnavailable(Exception):

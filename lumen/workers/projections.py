@@ -8,9 +8,9 @@ from typing import Any
 from arq.cron import cron
 from arq.worker import func
 
-from lumen.projections.indices import ensure_indices
 from lumen.projections.projector import DRAIN_BUDGET_S, drain
 from lumen.projections.purge import purge_tombstones
+from lumen.projections.schema import ensure_indices
 from lumen.resources import Resources
 from lumen.workers.wakeup import PROJECT_JOB, OutboxListener
 

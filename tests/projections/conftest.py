@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from lumen.projections.indices import PROJECTIONS, ensure_indices, layout, read_alias
+from lumen.projections.indices import PROJECTIONS, layout, read_alias
 from lumen.projections.projector import run_batch
+from lumen.projections.schema import ensure_indices
 from lumen.projections.verify import verify
 from lumen.resources import Resources
 from tests.projections.world import PARIS

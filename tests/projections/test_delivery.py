@@ -6,17 +6,19 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import uuid
-from typing import Any
 
-import pytest
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from lumen.db.outbox import record
 from lumen.db.profiles import Profile
-from lumen.projections import claims
+from lumen.engine import SearchClient
+from lumen.events import FollowerAdded, PhotoUpdated, ProfileUpdated
+from lumen.projections import claims, writes
 from lumen.projections.batch import prepare
 from lumen.projections.indices import read_alias
-from lumen.projections.projector import drain, run_batch
+from lumen.projections.projector import Steps, drain, run_batch
+from lumen.projections.read_model import DocKey
 from lumen.projections.writes import write
 from lumen.resources import Resources
 from tests.conftest import make_settings
@@ -57,7 +59,10 @@ async def test_an_older_transaction_committing_late_still_reaches_the_index(
         profile.headline = "Committed last"
         await late.flush()
         # This outbox row gets the smaller id, but stays invisible while the transaction is open.
-        await record(late, "profile", late_id, profile.version, "ProfileUpdated")
+        changed = ProfileUpdated(
+            profile_id=late_id, version=profile.version, user_uid=profile.user_uid
+        )
+        await record(late, changed)
         other = await add_profile(search, await add_user(search))
         await project_all(search)
         assert await fetch(search, "profiles", other) is not None
@@ -119,43 +124,28 @@ async def test_an_update_arriving_after_a_delete_does_not_resurrect(search: Reso
     await assert_converged(search)
 
 
-async def test_a_poison_event_goes_dead_without_holding_back_others(search: Resources) -> None:
-    res = dataclasses.replace(
-        search,
-        settings=make_settings(
-            LUMEN_INDEX_PREFIX=search.settings.index_prefix, LUMEN_PROJECTOR_MAX_ATTEMPTS="2"
-        ),
-    )
-    async with res.sessions.begin() as session:
-        await record(session, "profile", "not-a-uuid", 3, "ProfileUpdated")
-    healthy = await add_profile(res, await add_user(res))
-    batch = await run_batch(res)
-    assert batch.failed == 1
-    assert batch.claimed >= 3
-    later = await add_profile(res, await add_user(res))
-    await project_all(res)
-    assert await fetch(res, "profiles", healthy) is not None
-    assert await fetch(res, "profiles", later) is not None
+class _Watched:
+    """The real claim and send, noting bulk requests in flight and claims made meanwhile."""
 
-    async def dead() -> bool:
-        await run_batch(res)
-        async with res.db.connect() as conn:
-            row = (
-                await conn.execute(
-                    text("SELECT attempts, last_error FROM outbox WHERE dead_at IS NOT NULL")
-                )
-            ).one_or_none()
-        return row is not None and row.attempts == 2 and "not a uuid" in row.last_error
+    def __init__(self) -> None:
+        self.in_flight = self.most = self.sends = self.claims_during_send = 0
 
-    await eventually(dead, within_s=15)
-    assert await pending(res) == 0
-    async with res.sessions.begin() as session:
-        assert await claims.replay_dead(session) == 1
-    assert await pending(res) == 1
+    async def claim(self, session: AsyncSession, limit: int) -> list[claims.Claimed]:
+        self.claims_during_send += self.in_flight
+        return await claims.claim(session, limit)
+
+    async def send(self, client: SearchClient, planned: writes.Planned) -> dict[DocKey, str]:
+        self.in_flight, self.sends = self.in_flight + 1, self.sends + 1
+        self.most = max(self.most, self.in_flight)
+        try:
+            await asyncio.sleep(0.02)  # long enough for the other lane to reach its turn
+            return await writes.send(client, planned)
+        finally:
+            self.in_flight -= 1
 
 
 async def test_a_drain_overlaps_batches_but_sends_one_bulk_request_at_a_time(
-    search: Resources, monkeypatch: pytest.MonkeyPatch
+    search: Resources,
 ) -> None:
     res = dataclasses.replace(
         search,
@@ -167,37 +157,12 @@ async def test_a_drain_overlaps_batches_but_sends_one_bulk_request_at_a_time(
     for profile_id in profiles:
         await add_photo(res, profile_id)
     events = await pending(res)
-    in_flight, most, calls = 0, 0, 0
-    real_bulk = res.search.bulk
-
-    async def watched_bulk(*args: Any, **kwargs: Any) -> Any:
-        nonlocal in_flight, most, calls
-        in_flight, calls = in_flight + 1, calls + 1
-        most = max(most, in_flight)
-        try:
-            await asyncio.sleep(0.02)  # long enough for the other lane to reach its turn
-            return await real_bulk(*args, **kwargs)
-        finally:
-            in_flight -= 1
-
-    claimed_during_bulk = 0
-    real_claim = claims.claim
-
-    async def watched_claim(*args: Any, **kwargs: Any) -> Any:
-        nonlocal claimed_during_bulk
-        claimed_during_bulk += in_flight
-        return await real_claim(*args, **kwargs)
-
-    monkeypatch.setattr(claims, "claim", watched_claim)
-    res.search.bulk = watched_bulk  # type: ignore[method-assign]
-    try:
-        assert await drain(res) == events
-    finally:
-        del res.search.bulk
-    assert calls >= events // 4
-    assert most == 1
+    watched = _Watched()
+    assert await drain(res, steps=Steps(claim=watched.claim, send=watched.send)) == events
+    assert watched.sends >= events // 4
+    assert watched.most == 1
     # The next batch was claimed while the engine had the previous one.
-    assert claimed_during_bulk > 0
+    assert watched.claims_during_send > 0
     await refresh(res)
     await assert_converged(res)
 
@@ -237,7 +202,10 @@ async def _none_pending(res: Resources) -> bool:
 
 async def test_unknown_photo_and_profile_ids_are_harmless(search: Resources) -> None:
     async with search.sessions.begin() as session:
-        await record(session, "photo", uuid.uuid4(), 1, "PhotoUpdated")
-        await record(session, "profile", uuid.uuid4(), 1, "FollowerAdded")
+        await record(
+            session,
+            PhotoUpdated(photo_id=uuid.uuid4(), version=1, owner_id=uuid.uuid4()),
+            FollowerAdded(profile_id=uuid.uuid4(), version=1, other_id=uuid.uuid4()),
+        )
     assert await project_all(search) == 2
     assert await pending(search) == 0

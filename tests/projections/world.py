@@ -1,16 +1,29 @@
 """Test data written the way commands write it: rows and their outbox events in one
-transaction, with versions moved by SQLAlchemy's version counter."""
+transaction, with versions moved by SQLAlchemy's version counter; and outbox rows as no
+command writes them, since a typed event cannot be malformed but a stored row can."""
 
 from __future__ import annotations
 
 import uuid
 from typing import Any
 
+import msgspec
+from sqlalchemy import text
+
+from lumen.auth.tokens import Caller
+from lumen.commands.moderation.handlers import set_user_status as moderate_user
 from lumen.commands.profiles.removal import remove_profile
 from lumen.db.outbox import record
 from lumen.db.photos import Photo
 from lumen.db.profiles import Profile
 from lumen.db.users import User
+from lumen.events import (
+    PhotoCreated,
+    PhotoUpdated,
+    ProfileCreated,
+    ProfileUpdated,
+    UserRegistered,
+)
 from lumen.resources import Resources
 
 PARIS = 2988507
@@ -22,7 +35,7 @@ async def add_user(res: Resources, role: str = "photographer", status: str = "ac
         user = User(uid=uid, role=role, status=status, birth_date_encrypted=b"x")
         session.add(user)
         await session.flush()
-        await record(session, "user", uid, user.version, "UserRegistered", {"role": role})
+        await record(session, UserRegistered(uid=uid, version=user.version, role=role))
     return uid
 
 
@@ -33,7 +46,9 @@ async def add_profile(res: Resources, uid: str, **fields: Any) -> uuid.UUID:
         profile = Profile(id=uuid.uuid4(), user_uid=uid, **values)
         session.add(profile)
         await session.flush()
-        await record(session, "profile", profile.id, profile.version, "ProfileCreated")
+        await record(
+            session, ProfileCreated(profile_id=profile.id, version=profile.version, user_uid=uid)
+        )
     return profile.id
 
 
@@ -44,18 +59,17 @@ async def update_profile(res: Resources, profile_id: uuid.UUID, **fields: Any) -
         for name, value in fields.items():
             setattr(profile, name, value)
         await session.flush()
-        await record(session, "profile", profile.id, profile.version, "ProfileUpdated")
+        changed = ProfileUpdated(
+            profile_id=profile.id, version=profile.version, user_uid=profile.user_uid
+        )
+        await record(session, changed)
         return profile.version
 
 
-async def set_user_status(res: Resources, uid: str, status: str) -> None:
-    async with res.sessions.begin() as session:
-        user = await session.get(User, uid, with_for_update=True)
-        assert user is not None
-        user.status = status
-        await session.flush()
-        event = "UserSuspended" if status == "suspended" else "UserUnsuspended"
-        await record(session, "user", uid, user.version, event)
+async def suspend_user(res: Resources, uid: str) -> None:
+    """The moderation command itself."""
+    admin = Caller(uid="moderator", is_admin=True)
+    await moderate_user(res, admin, uid, suspended=True, reason="spam")
 
 
 async def add_photo(res: Resources, owner: uuid.UUID, **fields: Any) -> uuid.UUID:
@@ -72,7 +86,9 @@ async def add_photo(res: Resources, owner: uuid.UUID, **fields: Any) -> uuid.UUI
         photo = Photo(id=uuid.uuid4(), owner_id=owner, **values)
         session.add(photo)
         await session.flush()
-        await record(session, "photo", photo.id, photo.version, "PhotoCreated")
+        await record(
+            session, PhotoCreated(photo_id=photo.id, version=photo.version, owner_id=owner)
+        )
     return photo.id
 
 
@@ -83,7 +99,10 @@ async def update_photo(res: Resources, photo_id: uuid.UUID, **fields: Any) -> No
         for name, value in fields.items():
             setattr(photo, name, value)
         await session.flush()
-        await record(session, "photo", photo.id, photo.version, "PhotoUpdated")
+        await record(
+            session,
+            PhotoUpdated(photo_id=photo.id, version=photo.version, owner_id=photo.owner_id),
+        )
 
 
 async def delete_profile(res: Resources, profile_id: uuid.UUID) -> None:
@@ -92,3 +111,30 @@ async def delete_profile(res: Resources, profile_id: uuid.UUID) -> None:
         profile = await session.get(Profile, profile_id, with_for_update=True)
         assert profile is not None
         await remove_profile(session, profile)
+
+
+async def raw_event(
+    res: Resources,
+    aggregate_type: str,
+    aggregate_id: object,
+    event_type: str,
+    payload: dict[str, object] | None = None,
+    version: int = 1,
+) -> int:
+    """An outbox row written by hand, as a bug, an old release or an operator might."""
+    async with res.db.begin() as conn:
+        ident = await conn.scalar(
+            text(
+                "INSERT INTO outbox (aggregate_type, aggregate_id, aggregate_version, event_type,"
+                " payload, attempts) VALUES (:kind, :ident, :version, :event, CAST(:payload AS"
+                " jsonb), 0) RETURNING id"
+            ),
+            {
+                "kind": aggregate_type,
+                "ident": str(aggregate_id),
+                "version": version,
+                "event": event_type,
+                "payload": msgspec.json.encode(payload or {}).decode(),
+            },
+        )
+    return int(ident)

@@ -9,16 +9,17 @@ from typing import Any
 
 from sqlalchemy import select, text
 
-from lumen import events
-from lumen.auth.accounts import Account
+from lumen.auth.dependencies import Account
 from lumen.commands import follows
 from lumen.db.models import Base
 from lumen.db.outbox import record
 from lumen.db.photos import Photo
 from lumen.db.profiles import Profile, ProfileSpecialty
 from lumen.db.users import User
-from lumen.projections.indices import PROJECTIONS, ensure_indices, layout
+from lumen.events import CitySeeded, PhotoCreated, ProfileCreated, UserRegistered
+from lumen.projections.indices import PROJECTIONS, layout
 from lumen.projections.projector import run_batch
+from lumen.projections.schema import ensure_indices
 from lumen.resources import Resources
 
 # (id, name, country, lat, lon, population)
@@ -70,7 +71,7 @@ async def add_cities(res: Resources) -> None:
                     "lon": lon,
                 },
             )
-            await record(session, events.CitySeeded(city_id=ident, version=1))
+            await record(session, CitySeeded(city_id=ident, version=1))
 
 
 async def add_person(
@@ -92,17 +93,16 @@ async def add_person(
             user = User(uid=uid, role=role, status=status, birth_date_encrypted=b"x")
             session.add(user)
             await session.flush()
-            await record(session, events.UserRegistered(uid=uid, version=user.version, role=role))
+            await record(session, UserRegistered(uid=uid, version=user.version, role=role))
         profile = Profile(id=uuid.uuid4(), user_uid=uid, display_name=display_name, **values)
         session.add(profile)
         await session.flush()
         for slug in specialties:
             session.add(ProfileSpecialty(profile_id=profile.id, specialty_slug=slug))
         await session.flush()
-        created = events.ProfileCreated(
-            profile_id=profile.id, version=profile.version, user_uid=uid
+        await record(
+            session, ProfileCreated(profile_id=profile.id, version=profile.version, user_uid=uid)
         )
-        await record(session, created)
     return profile.id
 
 
@@ -136,8 +136,9 @@ async def add_photo(res: Resources, owner: uuid.UUID, title: str, **fields: Any)
         photo = Photo(id=uuid.uuid4(), owner_id=owner, title=title, **values)
         session.add(photo)
         await session.flush()
-        created = events.PhotoCreated(photo_id=photo.id, version=photo.version, owner_id=owner)
-        await record(session, created)
+        await record(
+            session, PhotoCreated(photo_id=photo.id, version=photo.version, owner_id=owner)
+        )
     return photo.id
 
 

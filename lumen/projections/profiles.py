@@ -1,0 +1,182 @@
+"""The profiles read model: who can be found, where, and for what."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+import msgspec
+from sqlalchemy import func, select
+from sqlalchemy.orm import QueryableAttribute
+from sqlalchemy.sql.elements import ColumnElement
+
+from lumen import events
+from lumen.db.cities import City
+from lumen.db.profiles import Profile, ProfileSpecialty, Specialty
+from lumen.db.users import User
+from lumen.projections import event_groups as groups
+from lumen.projections.analysis import (
+    BOOLEAN,
+    COMMON,
+    DATE,
+    INTEGER,
+    KEYWORD,
+    LONG,
+    STORED_ONLY,
+    text,
+)
+from lumen.projections.places import CITY_COLUMNS, PLACE_MAPPING, Placed, place
+from lumen.projections.read_model import Document, Lookup, ReadModel, Want, tombstone, visible
+from lumen.projections.rows import as_list, as_text, columns
+
+NAME = "profiles"
+
+
+class ProfileRow(Placed):
+    id: uuid.UUID
+    user_uid: str
+    version: int
+    revision: int
+    role: str
+    user_status: str
+    user_version: int
+    display_name: str
+    headline: str | None
+    bio: str | None
+    languages: list[str] | None
+    # Slugs and names in the same (slug) order.
+    specialties: list[str] | None
+    specialty_names: list[str] | None
+    visibility: str
+    discoverable: bool
+    nearby_opt_in: bool
+    links: list[str] | None
+    attributes_json: str | None
+    followers_count: int
+    following_count: int
+    created_at: datetime
+    updated_at: datetime
+
+
+def _specialties(column: QueryableAttribute[str]) -> ColumnElement[Any]:
+    # Both in slug order, so that slugs and names pair up.
+    chosen = (
+        select(column)
+        .join(ProfileSpecialty, Specialty.slug == ProfileSpecialty.specialty_slug)
+        .where(ProfileSpecialty.profile_id == Profile.id)
+        .order_by(Specialty.slug)
+    )
+    return as_list(func.array(chosen.scalar_subquery()))
+
+
+QUERY = (
+    select(
+        *columns(
+            ProfileRow,
+            Profile.__table__,
+            revision=Profile.revision,
+            role=User.role,
+            user_status=User.status,
+            user_version=User.version,
+            specialties=_specialties(Specialty.slug),
+            specialty_names=_specialties(Specialty.name),
+            attributes_json=as_text(Profile.attributes),
+            **CITY_COLUMNS,
+        )
+    )
+    .join(User, User.uid == Profile.user_uid)
+    .outerjoin(City, City.id == Profile.city_id)
+)
+BY_ID: Lookup[ProfileRow] = Lookup(Profile.id, lambda row: row.id)
+BY_UID: Lookup[ProfileRow] = Lookup(Profile.user_uid, lambda row: row.user_uid)
+
+MAPPING: dict[str, Any] = {
+    **COMMON,
+    **PLACE_MAPPING,
+    "version": LONG,
+    "role": KEYWORD,
+    "display_name": text(prefixes=True, keyword=True),
+    "headline": text(),
+    "bio": text(),
+    "languages": KEYWORD,
+    "specialties": KEYWORD,
+    "specialty_names": text(prefixes=True),
+    "visibility": KEYWORD,
+    "discoverable": BOOLEAN,
+    "nearby_opt_in": BOOLEAN,
+    "links": STORED_ONLY,
+    "studio_name": text(),
+    "experience": KEYWORD,
+    "open_to_tfp": BOOLEAN,
+    "followers_count": INTEGER,
+    "following_count": INTEGER,
+    "created_at": DATE,
+    "updated_at": DATE,
+}
+
+
+def document_version(revision: int, user_version: int) -> int:
+    return revision + user_version
+
+
+def owner_visible(user_status: str, visibility: str) -> bool:
+    return user_status == "active" and visibility != "private"
+
+
+def build(row: ProfileRow) -> Document:
+    ident = str(row.id)
+    version = document_version(row.revision, row.user_version)
+    if not owner_visible(row.user_status, row.visibility):
+        return tombstone(NAME, ident, version)
+    attributes: dict[str, Any] = msgspec.json.decode(row.attributes_json or "null") or {}
+    studio = attributes.get("studio") if row.role == "photographer" else None
+    is_studio = row.location_precision == "exact" and bool(studio)
+    fields = {
+        **place(row, is_studio=is_studio),
+        "version": row.version,
+        "role": row.role,
+        "display_name": row.display_name,
+        "headline": row.headline,
+        "bio": row.bio,
+        "languages": row.languages or [],
+        "specialties": row.specialties or [],
+        "specialty_names": row.specialty_names or [],
+        "visibility": row.visibility,
+        "discoverable": row.discoverable,
+        "nearby_opt_in": row.nearby_opt_in,
+        "links": row.links or [],
+        "studio_name": studio.get("name") if isinstance(studio, dict) else None,
+        "experience": attributes.get("experience"),
+        "open_to_tfp": attributes.get("open_to_tfp"),
+        "followers_count": row.followers_count,
+        "following_count": row.following_count,
+        "created_at": row.created_at,
+        "updated_at": row.updated_at,
+    }
+    return visible(NAME, ident, version, fields)
+
+
+def touched(event: events.Event) -> Want[ProfileRow] | Document | None:
+    match event:
+        case events.ProfileDeleted():
+            version = document_version(event.version, event.user_version)
+            return tombstone(NAME, str(event.profile_id), version)
+        case events.ProfileEvent(profile_id=profile_id):
+            return BY_ID, profile_id
+        case events.UserEvent(uid=uid):
+            return BY_UID, uid
+    return None
+
+
+PROFILES = ReadModel(
+    name=NAME,
+    mapping=MAPPING,
+    row=ProfileRow,
+    query=QUERY,
+    key=BY_ID,
+    build=build,
+    handles=groups.OWNER_CHANGES | {events.ProfileDeleted},
+    ignores=groups.PHOTO_CHANGES | {events.PhotoUploaded, events.PhotoDeleted, events.CitySeeded},
+    touched=touched,
+)
