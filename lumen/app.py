@@ -14,6 +14,7 @@ from litestar.openapi.plugins import RedocRenderPlugin, ScalarRenderPlugin, Swag
 
 from lumen.auth.dependencies import provide_account, provide_admin, provide_caller
 from lumen.commands.accounts import MeController
+from lumen.commands.boundary import Commands
 from lumen.commands.follows import FollowController
 from lumen.commands.moderation import ModerationController
 from lumen.commands.photo_files import MyPhotoController, PhotoOriginalController
@@ -30,11 +31,17 @@ from lumen.queries.public_views import read_photo, read_profile
 from lumen.queries.search_routes import SearchController
 from lumen.resources import Resources
 from lumen.settings import Settings, load_settings
+from lumen.workers.queue import commands_for
 
 
 def _provide_resources(state: State) -> Resources:
     resources: Resources = state.resources
     return resources
+
+
+def _provide_commands(state: State) -> Commands:
+    # Per request and cheap: the boundary holds the process's pools, opens nothing itself.
+    return commands_for(_provide_resources(state))
 
 
 def create_app(settings: Settings | None = None) -> Litestar:
@@ -70,6 +77,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         ],
         dependencies={
             "resources": Provide(_provide_resources, sync_to_thread=False),
+            "commands": Provide(_provide_commands, sync_to_thread=False),
             "caller": Provide(provide_caller),
             "account": Provide(provide_account),
             "admin": Provide(provide_admin),

@@ -7,6 +7,7 @@ from typing import Any
 from lumen.problems import DomainError, NotFound
 
 __all__ = [
+    "Busy",
     "Conflict",
     "IdempotencyKeyReused",
     "InvalidInput",
@@ -25,6 +26,11 @@ class Conflict(DomainError):
 class ProfileRequired(Conflict):
     slug = "profile-required"
     title = "Create a profile first with POST /v1/profiles"
+
+
+class Busy(Conflict):
+    slug = "busy"
+    title = "Too many changes at once to this resource; retry shortly"
 
 
 class StaleVersion(DomainError):
