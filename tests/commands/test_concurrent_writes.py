@@ -136,3 +136,18 @@ async def test_parallel_uploads_of_different_files_all_apply_in_order(
         e[2] for e in await outbox_events(db) if e[1] == photo_id and e[3] == "PhotoUploaded"
     ]
     assert uploads == list(range(2, WRITERS + 2))
+
+
+async def test_concurrent_retries_of_one_keyed_post_create_one_photo(
+    live_server: LiveServer, db: Resources, register: Register
+) -> None:
+    async with live_server.client() as http:
+        _, headers = await _owner(http, register)
+        keyed = {**headers, "idempotency-key": "one-photo"}
+        responses = await asyncio.gather(
+            *(http.post("/v1/photos", json={"title": "once"}, headers=keyed) for _ in range(5))
+        )
+    assert [r.status_code for r in responses] == [201] * 5, [r.text[:200] for r in responses]
+    assert len({r.json()["id"] for r in responses}) == 1
+    assert sum(r.headers.get("idempotent-replayed") == "true" for r in responses) == 4
+    assert [e[3] for e in await outbox_events(db)].count("PhotoCreated") == 1
