@@ -15,6 +15,7 @@ from litestar.openapi.plugins import RedocRenderPlugin, ScalarRenderPlugin, Swag
 from lumen.auth.dependencies import provide_account, provide_admin, provide_caller
 from lumen.commands.accounts import MeController
 from lumen.commands.boundary import Commands
+from lumen.commands.editor import provide_editor
 from lumen.commands.follows import FollowController
 from lumen.commands.moderation import ModerationController
 from lumen.commands.photo_files import MyPhotoController, PhotoOriginalController
@@ -81,6 +82,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             "caller": Provide(provide_caller),
             "account": Provide(provide_account),
             "admin": Provide(provide_admin),
+            "editor": Provide(provide_editor, sync_to_thread=False),
         },
         lifespan=[lifespan],
         middleware=[request_id_middleware],

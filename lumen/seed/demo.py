@@ -18,6 +18,7 @@ from lumen.auth.tokens import Caller
 from lumen.commands.accounts.handlers import RegisterAccount, register_account
 from lumen.commands.accounts.structs import Registration
 from lumen.commands.boundary import Commands
+from lumen.commands.editor import Editor
 from lumen.commands.fields import LocationIn
 from lumen.commands.follows.handlers import FollowProfile, follow_profile
 from lumen.commands.photo_files.upload import receive_original
@@ -119,7 +120,7 @@ async def seed_demo(
             made = await commands.run(create_photo, CreatePhoto(account=account, photo=photo))
             # Its own random state: the pictures do not shift the rest of the community.
             picture = demo_jpeg(random.Random(f"{seed}:{n}:{i}"))  # noqa: S311 - demo data
-            await receive_original(commands, account, made.id, _chunks(picture))
+            await receive_original(commands, Editor(account=account), made.id, _chunks(picture))
         created += 1
         if progress:
             progress(1)

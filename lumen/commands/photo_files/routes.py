@@ -8,13 +8,14 @@ from litestar import Controller, Response, get, put
 from litestar.response import Stream
 
 from lumen.commands.boundary import Cmds
+from lumen.commands.editor import Ed
 from lumen.commands.photo_files.errors import NoOriginal
 from lumen.commands.photo_files.upload import load_owned, receive_original
 from lumen.commands.photos.routes import PhotoId
 from lumen.commands.photos.structs import PhotoOut
 from lumen.commands.photos.views import owner_view, with_urls
 from lumen.commands.versions import tagged
-from lumen.http import Acc, IfMatch, Req, Res
+from lumen.http import Acc, Req, Res
 from lumen.media import headers
 from lumen.media.backend import storage_for
 
@@ -38,21 +39,10 @@ class PhotoOriginalController(Controller):
         description=UPLOAD_DESCRIPTION,
     )
     async def upload(
-        self,
-        request: Req,
-        photo_id: PhotoId,
-        account: Acc,
-        commands: Cmds,
-        if_match: IfMatch = None,
+        self, request: Req, photo_id: PhotoId, editor: Ed, commands: Cmds
     ) -> Response[PhotoOut]:
-        view = await receive_original(
-            commands,
-            account,
-            photo_id,
-            request.stream(),
-            declared_length=request.headers.get("content-length"),
-            if_match=if_match,
-        )
+        length = request.headers.get("content-length")
+        view = await receive_original(commands, editor, photo_id, request.stream(), length)
         return tagged(with_urls(view, commands.settings.secret_key), 202)
 
     @get("/", operation_id="downloadPhotoOriginal")

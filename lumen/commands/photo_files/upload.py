@@ -11,6 +11,7 @@ import msgspec
 from lumen import events
 from lumen.auth.dependencies import Account
 from lumen.commands.boundary import Commands
+from lumen.commands.editor import Editor
 from lumen.commands.jobs import ProcessPhoto
 from lumen.commands.photo_files.errors import InvalidLength, UnsupportedImage, UploadTooLarge
 from lumen.commands.photos.changes import owned_photo
@@ -26,16 +27,15 @@ from lumen.media.upload import StoredUpload, store_upload
 
 
 class UploadOriginal(msgspec.Struct, frozen=True, kw_only=True):
-    account: Account
+    editor: Editor
     photo_id: uuid.UUID
     upload: StoredUpload
-    if_match: str | None = None
 
 
 async def upload_original(command: UploadOriginal, uow: UnitOfWork) -> PhotoOut:
     upload = command.upload
     async with uow as session:
-        photo = await owned_photo(session, command.account, command.photo_id, command.if_match)
+        photo = await owned_photo(session, command.editor, command.photo_id)
         # The same bytes again, as a retried PUT sends them, change nothing.
         if photo.original_key != upload.key or photo.status not in {"processing", "ready"}:
             # The previous original and its variants stay in storage: keys are content
@@ -62,7 +62,7 @@ async def upload_original(command: UploadOriginal, uow: UnitOfWork) -> PhotoOut:
 async def load_owned(sessions: Sessions, account: Account, photo_id: uuid.UUID) -> Photo:
     # A read only: no transaction stays open while a body streams in.
     async with sessions() as session:
-        return await owned_photo(session, account, photo_id, None, locked=False)
+        return await owned_photo(session, Editor(account=account), photo_id, locked=False)
 
 
 def check_declared_length(content_length: str | None, max_bytes: int) -> None:
@@ -79,15 +79,13 @@ def check_declared_length(content_length: str | None, max_bytes: int) -> None:
 
 async def receive_original(
     commands: Commands,
-    account: Account,
+    editor: Editor,
     photo_id: uuid.UUID,
     body: AsyncIterable[bytes],
-    *,
     declared_length: str | None = None,
-    if_match: str | None = None,
 ) -> PhotoOut:
     max_bytes = commands.settings.max_upload_bytes
-    await load_owned(commands.sessions, account, photo_id)  # 404 or 403 before any byte
+    await load_owned(commands.sessions, editor.account, photo_id)  # 404 or 403 before any byte
     check_declared_length(declared_length, max_bytes)
     try:
         stored = await store_upload(body, storage_for(commands.settings), max_bytes=max_bytes)
@@ -95,5 +93,5 @@ async def receive_original(
         raise UploadTooLarge(exc.detail, limit_bytes=max_bytes) from None
     except UnsupportedMediaTypeError as exc:
         raise UnsupportedImage(exc.detail) from None
-    command = UploadOriginal(account=account, photo_id=photo_id, upload=stored, if_match=if_match)
+    command = UploadOriginal(editor=editor, photo_id=photo_id, upload=stored)
     return await commands.run(upload_original, command)

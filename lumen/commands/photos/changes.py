@@ -12,11 +12,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from lumen import events
 from lumen.auth.dependencies import Account
-from lumen.auth.guards import ensure_owner
 from lumen.commands import locations
+from lumen.commands.editor import Editor
 from lumen.commands.errors import NotFound, ProfileRequired
 from lumen.commands.photos.structs import PhotoIn
-from lumen.commands.versions import check_if_match
 from lumen.db.outbox import with_event
 from lumen.db.photos import Photo
 from lumen.db.profiles import Profile
@@ -37,12 +36,7 @@ INSERTED = (
 
 
 async def owned_photo(
-    session: AsyncSession,
-    account: Account,
-    photo_id: uuid.UUID,
-    if_match: str | None,
-    *,
-    locked: bool = True,
+    session: AsyncSession, editor: Editor, photo_id: uuid.UUID, *, locked: bool = True
 ) -> Photo:
     query = (
         select(Photo, Profile.user_uid)
@@ -57,8 +51,7 @@ async def owned_photo(
     if found is None:
         raise NotFound(f"No photo {photo_id}.")
     photo, owner_uid = found
-    ensure_owner(account, owner_uid)
-    check_if_match(if_match, photo.version)
+    editor.check(owner_uid, photo.version)
     return photo
 
 

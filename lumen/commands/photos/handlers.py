@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from lumen import events
 from lumen.auth.dependencies import Account
+from lumen.commands.editor import Editor
 from lumen.commands.photos.changes import apply, insert_photo, owned_photo
 from lumen.commands.photos.structs import PhotoIn, PhotoOut, PhotoPatch
 from lumen.commands.photos.views import owner_view
@@ -34,17 +35,16 @@ async def create_photo(command: CreatePhoto, uow: UnitOfWork) -> PhotoOut:
 class UpdatePhoto(msgspec.Struct, frozen=True, kw_only=True):
     """PUT sends the whole metadata (a PhotoIn), PATCH only what changes."""
 
-    account: Account
+    editor: Editor
     photo_id: uuid.UUID
     changes: PhotoIn | PhotoPatch
-    if_match: str | None = None
 
 
 async def update_photo(command: UpdatePhoto, uow: UnitOfWork) -> PhotoOut:
     fields = msgspec.structs.asdict(command.changes).items()
     changes: dict[str, Any] = {k: v for k, v in fields if v is not msgspec.UNSET}
     async with uow as session:
-        photo = await owned_photo(session, command.account, command.photo_id, command.if_match)
+        photo = await owned_photo(session, command.editor, command.photo_id)
         with session.no_autoflush:
             await apply(session, photo, changes)
             photo.updated_at = datetime.now(UTC)
@@ -57,14 +57,13 @@ async def update_photo(command: UpdatePhoto, uow: UnitOfWork) -> PhotoOut:
 
 
 class DeletePhoto(msgspec.Struct, frozen=True, kw_only=True):
-    account: Account
+    editor: Editor
     photo_id: uuid.UUID
-    if_match: str | None = None
 
 
 async def delete_photo(command: DeletePhoto, uow: UnitOfWork) -> None:
     async with uow as session:
-        photo = await owned_photo(session, command.account, command.photo_id, command.if_match)
+        photo = await owned_photo(session, command.editor, command.photo_id)
         owner = (
             await session.execute(
                 select(Profile.revision, User.version)

@@ -9,6 +9,7 @@ from litestar import Controller, Response, delete, patch, post, put
 from litestar.params import JSONBody, PathParameter
 
 from lumen.commands.boundary import Cmds
+from lumen.commands.editor import Ed
 from lumen.commands.idempotency import run_once
 from lumen.commands.photos.handlers import (
     CreatePhoto,
@@ -20,7 +21,7 @@ from lumen.commands.photos.handlers import (
 )
 from lumen.commands.photos.structs import PhotoIn, PhotoOut, PhotoPatch
 from lumen.commands.versions import tagged
-from lumen.http import Acc, IdempotencyKey, IfMatch
+from lumen.http import Acc, IdempotencyKey
 
 PhotoId = Annotated[uuid.UUID, PathParameter(description="The photo's id")]
 
@@ -48,31 +49,18 @@ class PhotoController(Controller):
 
     @put("/{photo_id:uuid}", operation_id="replacePhoto")
     async def replace(
-        self,
-        photo_id: PhotoId,
-        data: JSONBody[PhotoIn],
-        account: Acc,
-        commands: Cmds,
-        if_match: IfMatch = None,
+        self, photo_id: PhotoId, data: JSONBody[PhotoIn], editor: Ed, commands: Cmds
     ) -> Response[PhotoOut]:
-        command = UpdatePhoto(account=account, photo_id=photo_id, changes=data, if_match=if_match)
+        command = UpdatePhoto(editor=editor, photo_id=photo_id, changes=data)
         return tagged(await commands.run(update_photo, command))
 
     @patch("/{photo_id:uuid}", operation_id="patchPhoto")
     async def patch(
-        self,
-        photo_id: PhotoId,
-        data: JSONBody[PhotoPatch],
-        account: Acc,
-        commands: Cmds,
-        if_match: IfMatch = None,
+        self, photo_id: PhotoId, data: JSONBody[PhotoPatch], editor: Ed, commands: Cmds
     ) -> Response[PhotoOut]:
-        command = UpdatePhoto(account=account, photo_id=photo_id, changes=data, if_match=if_match)
+        command = UpdatePhoto(editor=editor, photo_id=photo_id, changes=data)
         return tagged(await commands.run(update_photo, command))
 
     @delete("/{photo_id:uuid}", operation_id="deletePhoto", status_code=204)
-    async def remove(
-        self, photo_id: PhotoId, account: Acc, commands: Cmds, if_match: IfMatch = None
-    ) -> None:
-        command = DeletePhoto(account=account, photo_id=photo_id, if_match=if_match)
-        await commands.run(delete_photo, command)
+    async def remove(self, photo_id: PhotoId, editor: Ed, commands: Cmds) -> None:
+        await commands.run(delete_photo, DeletePhoto(editor=editor, photo_id=photo_id))

@@ -6,7 +6,7 @@ from typing import cast
 
 import msgspec
 
-from lumen.commands.fields import Precision, Visibility
+from lumen.commands.fields import Visibility
 from lumen.commands.photos.structs import PhotoOut
 from lumen.commands.profiles.structs import LocationOut
 from lumen.db.photos import Photo
@@ -25,12 +25,7 @@ def owner_view(photo: Photo) -> PhotoOut:
         failure_reason=photo.failure_reason,
         moderation=photo.moderation,
         taken_at=photo.taken_at,
-        location=LocationOut(
-            precision=cast(Precision, photo.location_precision),
-            city_id=photo.city_id,
-            latitude=photo.latitude,
-            longitude=photo.longitude,
-        ),
+        location=LocationOut.of(photo),
         width=photo.width,
         height=photo.height,
         exif=photo.exif,

@@ -8,13 +8,11 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from lumen.auth.dependencies import Account
-from lumen.auth.guards import ensure_owner
 from lumen.commands import locations
 from lumen.commands.attributes import has_studio, validate_attributes
+from lumen.commands.editor import Editor
 from lumen.commands.errors import InvalidInput, NotFound
 from lumen.commands.fields import LocationIn
-from lumen.commands.versions import check_if_match
 from lumen.db.profiles import Profile, ProfileSpecialty, Specialty
 
 PLAIN_FIELDS = (
@@ -32,14 +30,11 @@ PLAIN_FIELDS = (
 LOCKED = {"key_share": True}
 
 
-async def owned_profile(
-    session: AsyncSession, account: Account, profile_id: uuid.UUID, if_match: str | None
-) -> Profile:
+async def owned_profile(session: AsyncSession, editor: Editor, profile_id: uuid.UUID) -> Profile:
     profile = await session.get(Profile, profile_id, with_for_update=LOCKED)
     if profile is None:
         raise NotFound(f"No profile {profile_id}.")
-    ensure_owner(account, profile.user_uid)
-    check_if_match(if_match, profile.version)
+    editor.check(profile.user_uid, profile.version)
     return profile
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from lumen import events
 from lumen.auth.dependencies import Account
+from lumen.commands.editor import Editor
 from lumen.commands.errors import Conflict
 from lumen.commands.fields import LocationIn
 from lumen.commands.profiles.changes import apply, owned_profile, set_specialties
@@ -57,9 +58,8 @@ async def create_profile(command: CreateProfile, uow: UnitOfWork) -> ProfileOut:
 class ProfileChange(msgspec.Struct, frozen=True, kw_only=True):
     """A change to the caller's own profile, as of the version If-Match names (if any)."""
 
-    account: Account
+    editor: Editor
     profile_id: uuid.UUID
-    if_match: str | None = None
 
     def changes(self) -> dict[str, Any]:
         raise NotImplementedError
@@ -95,11 +95,9 @@ class SetLocation(ProfileChange, frozen=True, kw_only=True):
 
 
 async def change_profile(command: ProfileChange, uow: UnitOfWork) -> ProfileOut:
-    role, changes = command.account.role, command.changes()
+    role, changes = command.editor.account.role, command.changes()
     async with uow as session:
-        profile = await owned_profile(
-            session, command.account, command.profile_id, command.if_match
-        )
+        profile = await owned_profile(session, command.editor, command.profile_id)
         with session.no_autoflush:
             await apply(session, profile, role, changes)
             if "specialties" in changes:
@@ -115,15 +113,12 @@ async def change_profile(command: ProfileChange, uow: UnitOfWork) -> ProfileOut:
 
 
 class DeleteProfile(msgspec.Struct, frozen=True, kw_only=True):
-    account: Account
+    editor: Editor
     profile_id: uuid.UUID
-    if_match: str | None = None
 
 
 async def delete_profile(command: DeleteProfile, uow: UnitOfWork) -> None:
     async with uow as session:
-        profile = await owned_profile(
-            session, command.account, command.profile_id, command.if_match
-        )
+        profile = await owned_profile(session, command.editor, command.profile_id)
         await remove_profile(session, profile)
         await uow.commit(None)

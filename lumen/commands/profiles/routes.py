@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from lumen.auth.dependencies import load_account, signed_in
 from lumen.commands.boundary import Cmds
+from lumen.commands.editor import Ed
 from lumen.commands.errors import NotFound
 from lumen.commands.fields import LocationIn
 from lumen.commands.idempotency import run_once
@@ -29,7 +30,7 @@ from lumen.commands.profiles.structs import ProfileIn, ProfileOut, ProfilePatch,
 from lumen.commands.profiles.views import owner_view
 from lumen.commands.versions import tagged
 from lumen.db.profiles import Profile
-from lumen.http import Acc, IdempotencyKey, IfMatch, Res, Who
+from lumen.http import Acc, IdempotencyKey, Res, Who
 
 ProfileId = Annotated[uuid.UUID, PathParameter(description="The profile's id")]
 
@@ -57,66 +58,36 @@ class ProfileController(Controller):
 
     @put("/{profile_id:uuid}", operation_id="replaceProfile")
     async def replace(
-        self,
-        profile_id: ProfileId,
-        data: JSONBody[ProfileIn],
-        account: Acc,
-        commands: Cmds,
-        if_match: IfMatch = None,
+        self, profile_id: ProfileId, data: JSONBody[ProfileIn], editor: Ed, commands: Cmds
     ) -> Response[ProfileOut]:
-        command = ReplaceProfile(
-            account=account, profile_id=profile_id, if_match=if_match, profile=data
-        )
+        command = ReplaceProfile(editor=editor, profile_id=profile_id, profile=data)
         return tagged(await commands.run(change_profile, command))
 
     @patch("/{profile_id:uuid}", operation_id="patchProfile")
     async def patch(
-        self,
-        profile_id: ProfileId,
-        data: JSONBody[ProfilePatch],
-        account: Acc,
-        commands: Cmds,
-        if_match: IfMatch = None,
+        self, profile_id: ProfileId, data: JSONBody[ProfilePatch], editor: Ed, commands: Cmds
     ) -> Response[ProfileOut]:
-        command = UpdateProfile(
-            account=account, profile_id=profile_id, if_match=if_match, patch=data
-        )
+        command = UpdateProfile(editor=editor, profile_id=profile_id, patch=data)
         return tagged(await commands.run(change_profile, command))
 
     @put("/{profile_id:uuid}/specialties", operation_id="setProfileSpecialties")
     async def set_specialties(
-        self,
-        profile_id: ProfileId,
-        data: JSONBody[SpecialtiesIn],
-        account: Acc,
-        commands: Cmds,
-        if_match: IfMatch = None,
+        self, profile_id: ProfileId, data: JSONBody[SpecialtiesIn], editor: Ed, commands: Cmds
     ) -> Response[ProfileOut]:
-        command = SetSpecialties(
-            account=account, profile_id=profile_id, if_match=if_match, specialties=data.specialties
-        )
+        specialties = data.specialties
+        command = SetSpecialties(editor=editor, profile_id=profile_id, specialties=specialties)
         return tagged(await commands.run(change_profile, command))
 
     @put("/{profile_id:uuid}/location", operation_id="setProfileLocation")
     async def set_location(
-        self,
-        profile_id: ProfileId,
-        data: JSONBody[LocationIn],
-        account: Acc,
-        commands: Cmds,
-        if_match: IfMatch = None,
+        self, profile_id: ProfileId, data: JSONBody[LocationIn], editor: Ed, commands: Cmds
     ) -> Response[ProfileOut]:
-        command = SetLocation(
-            account=account, profile_id=profile_id, if_match=if_match, location=data
-        )
+        command = SetLocation(editor=editor, profile_id=profile_id, location=data)
         return tagged(await commands.run(change_profile, command))
 
     @delete("/{profile_id:uuid}", operation_id="deleteProfile", status_code=204)
-    async def remove(
-        self, profile_id: ProfileId, account: Acc, commands: Cmds, if_match: IfMatch = None
-    ) -> None:
-        command = DeleteProfile(account=account, profile_id=profile_id, if_match=if_match)
-        await commands.run(delete_profile, command)
+    async def remove(self, profile_id: ProfileId, editor: Ed, commands: Cmds) -> None:
+        await commands.run(delete_profile, DeleteProfile(editor=editor, profile_id=profile_id))
 
 
 class MyProfileController(Controller):

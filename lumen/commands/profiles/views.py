@@ -7,7 +7,7 @@ from typing import cast
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from lumen.commands.fields import Precision, Visibility
+from lumen.commands.fields import Visibility
 from lumen.commands.profiles.structs import LocationOut, ProfileOut
 from lumen.db.profiles import Profile, ProfileSpecialty
 
@@ -26,12 +26,7 @@ async def owner_view(session: AsyncSession, profile: Profile, role: str) -> Prof
         bio=profile.bio,
         languages=profile.languages,
         specialties=sorted(slugs),
-        location=LocationOut(
-            precision=cast(Precision, profile.location_precision),
-            city_id=profile.city_id,
-            latitude=profile.latitude,
-            longitude=profile.longitude,
-        ),
+        location=LocationOut.of(profile),
         visibility=cast(Visibility, profile.visibility),
         discoverable=profile.discoverable,
         nearby_opt_in=profile.nearby_opt_in,
