@@ -45,6 +45,14 @@ class LiveServer:
         return httpx.AsyncClient(base_url=self.url, timeout=60, limits=limits)
 
 
+async def create_profile(http: httpx.AsyncClient, headers: dict[str, str]) -> str:
+    """A profile for a registered caller, made through the live API; its id."""
+    created = await http.post("/v1/profiles", json={"display_name": "Live"}, headers=headers)
+    assert created.status_code == 201, created.text
+    profile_id: str = created.json()["id"]
+    return profile_id
+
+
 class Process:
     """A `lumen` subcommand with the test settings, its output kept in a log file."""
 

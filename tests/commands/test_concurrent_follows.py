@@ -11,7 +11,7 @@ import httpx
 
 from lumen.resources import Resources
 from tests.commands.conftest import Caller, outbox_events
-from tests.live import LiveServer
+from tests.live import LiveServer, create_profile
 
 Register = Callable[..., Awaitable[Caller]]
 FOLLOWERS = 6
@@ -19,9 +19,7 @@ FOLLOWERS = 6
 
 async def _member(http: httpx.AsyncClient, register: Register) -> tuple[str, dict[str, str]]:
     _, headers = await register()
-    created = await http.post("/v1/profiles", json={"display_name": "M"}, headers=headers)
-    assert created.status_code == 201, created.text
-    return created.json()["id"], headers
+    return await create_profile(http, headers), headers
 
 
 async def test_six_members_following_one_profile_at_once_all_succeed_with_exact_counts(

@@ -12,7 +12,7 @@ import httpx
 
 from lumen.resources import Resources
 from tests.commands.conftest import Caller, outbox_events
-from tests.live import LiveServer
+from tests.live import LiveServer, create_profile
 from tests.media.samples import encode_photo
 
 Register = Callable[..., Awaitable[Caller]]
@@ -21,9 +21,7 @@ WRITERS = 10
 
 async def _owner(http: httpx.AsyncClient, register: Register) -> tuple[str, dict[str, str]]:
     _, headers = await register()
-    created = await http.post("/v1/profiles", json={"display_name": "Racer"}, headers=headers)
-    assert created.status_code == 201, created.text
-    return created.json()["id"], headers
+    return await create_profile(http, headers), headers
 
 
 async def _photo(http: httpx.AsyncClient, headers: dict[str, str]) -> str:

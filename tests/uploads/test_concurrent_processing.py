@@ -14,7 +14,7 @@ import httpx
 
 from lumen.resources import Resources
 from tests.commands.conftest import Caller
-from tests.live import LiveServer
+from tests.live import LiveServer, create_profile
 from tests.media.samples import camera_exif, encode_photo
 from tests.uploads.flow import events_of
 
@@ -55,9 +55,7 @@ async def test_edits_and_uploads_crossing_the_photo_job_all_succeed(
     _, headers = await register()
     upload = {**headers, "content-type": "application/octet-stream"}
     async with live_server.client() as http:
-        assert (
-            await http.post("/v1/profiles", json={"display_name": "P"}, headers=headers)
-        ).is_success
+        await create_profile(http, headers)
         created = await http.post("/v1/photos", json={"title": "t"}, headers=headers)
         photo_id = created.json()["id"]
         url = f"/v1/photos/{photo_id}"
