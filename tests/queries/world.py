@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import select, text
 
-from lumen.auth.dependencies import Account
+from lumen.auth.accounts import Account
 from lumen.commands import follows
 from lumen.db.models import Base
 from lumen.db.outbox import record
