@@ -26,8 +26,9 @@ from lumen.events import (
 )
 from lumen.resources import Resources
 from lumen.workers.queue import commands_for
+from tests.members import PARIS_ID
 
-PARIS = 2988507
+PARIS = PARIS_ID
 
 
 async def add_user(res: Resources, role: str = "photographer", status: str = "active") -> str:
