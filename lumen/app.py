@@ -17,6 +17,8 @@ from litestar.stores.redis import RedisStore
 from lumen.auth.dependencies import provide_account, provide_admin, provide_caller
 from lumen.auth.failed_attempts import FailedAuthLimiter
 from lumen.commands.accounts import MeController
+from lumen.commands.boundary import Commands
+from lumen.commands.editor import provide_editor
 from lumen.commands.follows import FollowController
 from lumen.commands.moderation import ModerationController
 from lumen.commands.photo_files import MyPhotoController, PhotoOriginalController
@@ -39,11 +41,17 @@ from lumen.rate_limits import STORE, rate_limit_middleware
 from lumen.resources import Resources
 from lumen.security_headers import add_security_headers
 from lumen.settings import Settings, load_settings
+from lumen.workers.queue import commands_for
 
 
 def _provide_resources(state: State) -> Resources:
     resources: Resources = state.resources
     return resources
+
+
+def _provide_commands(state: State) -> Commands:
+    # Per request and cheap: the boundary holds the process's pools, opens nothing itself.
+    return commands_for(_provide_resources(state))
 
 
 def create_app(settings: Settings | None = None) -> Litestar:
@@ -81,10 +89,12 @@ def create_app(settings: Settings | None = None) -> Litestar:
         ],
         dependencies={
             "resources": Provide(_provide_resources, sync_to_thread=False),
+            "commands": Provide(_provide_commands, sync_to_thread=False),
             "caller": Provide(provide_caller),
             "account": Provide(provide_account),
             "admin": Provide(provide_admin),
             "viewer": Provide(provide_viewer, sync_to_thread=False),
+            "editor": Provide(provide_editor, sync_to_thread=False),
         },
         lifespan=[lifespan],
         request_class=JsonBodyRequest,

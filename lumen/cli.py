@@ -9,10 +9,10 @@ import click
 
 from lumen.auth.admins import users
 from lumen.logging import configure_logging
-from lumen.media.cli import media
 from lumen.projections.cli import projections
 from lumen.seed.commands import seed
 from lumen.settings import ConfigError, Settings, load_settings
+from lumen.workers.media_cli import media
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,7 +55,8 @@ def worker(check: bool) -> None:
     """Run the background worker (projections, image pipeline)."""
     from arq.worker import async_check_health
 
-    from lumen.workers.settings import WorkerSettings, queue_name, redis_settings, worker_options
+    from lumen.workers.queue import queue_name
+    from lumen.workers.settings import WorkerSettings, redis_settings, worker_options
     from lumen.workers.supervisor import supervise, worker_factory
 
     settings = _settings()

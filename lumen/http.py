@@ -23,3 +23,11 @@ IfMatch = Annotated[
     str | None,
     HeaderParameter(name="If-Match", required=False, description="The ETag you last read"),
 ]
+IdempotencyKey = Annotated[
+    str | None,
+    HeaderParameter(
+        name="Idempotency-Key",
+        required=False,
+        description="Any unique string: a retried POST with the same key is answered once",
+    ),
+]

@@ -54,6 +54,7 @@ PROBLEMS: dict[type[DomainError], Problem] = {
     NotOwner: Problem(403, "not-owner", "Only the owner may change this"),
     # the write side
     commands.Conflict: Problem(409, "conflict", "Conflict"),
+    commands.Busy: Problem(409, "busy", "Too many changes at once to this resource; retry shortly"),
     commands.ProfileRequired: Problem(
         409, "profile-required", "Create a profile first with POST /v1/profiles"
     ),

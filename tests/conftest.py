@@ -18,6 +18,9 @@ from lumen.db.models import Base
 from lumen.resources import Resources
 from lumen.settings import Settings, load_settings
 
+# Lumen as real processes (uvicorn, the worker), for tests of truly concurrent requests.
+pytest_plugins = ["tests.live", "tests.members"]
+
 TEST_ENV = {
     "LUMEN_ENV": "test",
     "LUMEN_DATABASE_URL": os.environ.get(

@@ -19,14 +19,16 @@ from collections.abc import Awaitable, Callable
 import asyncpg
 
 from lumen.auth.accounts import Account
-from lumen.commands.photos.handlers import create_photo
+from lumen.commands.boundary import Commands
+from lumen.commands.photos.handlers import CreatePhoto, create_photo
 from lumen.commands.photos.structs import PhotoIn
-from lumen.commands.profiles.handlers import create_profile
+from lumen.commands.profiles.handlers import CreateProfile, create_profile
 from lumen.commands.profiles.structs import ProfileIn
 from lumen.db.migrations import upgrade
 from lumen.db.users import User
 from lumen.resources import Resources
 from lumen.settings import load_settings
+from lumen.workers.queue import commands_for
 
 DB = "lumen_bench_commands"
 ROUNDS = 3
@@ -45,7 +47,7 @@ OUTBOX_SQL = (
 )
 
 
-async def prepare() -> tuple[Resources, uuid.UUID]:
+async def prepare() -> tuple[Resources, Commands, uuid.UUID]:
     admin = await asyncpg.connect("postgresql://lumen:lumen@127.0.0.1:5432/lumen")
     if not await admin.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", DB):
         await admin.execute(f'CREATE DATABASE "{DB}"')
@@ -56,9 +58,11 @@ async def prepare() -> tuple[Resources, uuid.UUID]:
     async with resources.sessions.begin() as session:
         await session.execute(__import__("sqlalchemy").text("TRUNCATE users, outbox CASCADE"))
         session.add(User(uid=ACCOUNT.uid, role="photographer", birth_date_encrypted=b"x"))
-    async with resources.sessions.begin() as session:
-        profile = await create_profile(session, ACCOUNT, ProfileIn(display_name="Bench"))
-    return resources, profile.id
+    commands = commands_for(resources)
+    profile = await commands.run(
+        create_profile, CreateProfile(account=ACCOUNT, profile=ProfileIn(display_name="Bench"))
+    )
+    return resources, commands, profile.id
 
 
 async def measure(
@@ -100,7 +104,7 @@ def _best(rounds: list[dict[str, float]]) -> dict[str, float]:
 
 
 async def main(requests: int, concurrency: int) -> None:
-    resources, owner = await prepare()
+    resources, commands, owner = await prepare()
     pool = await asyncpg.create_pool(DSN, min_size=concurrency, max_size=concurrency)
 
     async def floor() -> None:
@@ -110,8 +114,7 @@ async def main(requests: int, concurrency: int) -> None:
             await conn.execute(OUTBOX_SQL, str(photo_id), json.dumps({"owner_id": str(owner)}))
 
     async def command() -> None:
-        async with resources.sessions.begin() as session:
-            await create_photo(session, ACCOUNT, PHOTO)
+        await commands.run(create_photo, CreatePhoto(account=ACCOUNT, photo=PHOTO))
 
     # Alternate the contenders so a burst of background load hits both, and keep each
     # one's best round.

@@ -7,6 +7,7 @@ from typing import Any
 from lumen.errors import DomainError, NotFound
 
 __all__ = [
+    "Busy",
     "Conflict",
     "IdempotencyKeyReused",
     "InvalidInput",
@@ -22,6 +23,10 @@ class Conflict(DomainError):
 
 class ProfileRequired(Conflict):
     pass
+
+
+class Busy(Conflict):
+    """Concurrent writers kept winning; the change was not made and may be retried."""
 
 
 class StaleVersion(DomainError):

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Protocol, TypeVar
+
+from litestar import Response
+
 from lumen.commands.errors import StaleVersion
+
+
+class Versioned(Protocol):
+    @property
+    def version(self) -> int: ...
+
+
+V = TypeVar("V", bound=Versioned)
 
 
 def etag(version: int) -> str:
@@ -19,3 +31,11 @@ def check_if_match(if_match: str | None, current: int) -> None:
             f"If-Match names {', '.join(sorted(wanted))} but the current version is {current}.",
             current_version=current,
         )
+
+
+def tagged(view: V, status: int = 200, location: str | None = None) -> Response[V]:
+    """A view of an aggregate with its version as the ETag (and where a new one lives)."""
+    headers = {"etag": etag(view.version)}
+    if location is not None:
+        headers["location"] = location
+    return Response(view, status_code=status, headers=headers)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import msgspec
 from sqlalchemy import (
     CheckConstraint,
     DateTime,
@@ -15,8 +16,11 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    cast,
+    select,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Mapped, mapped_column
 
 from lumen.db.base import Base
@@ -25,6 +29,8 @@ from lumen.db.profiles import LOCATION_CHECKS
 
 PHOTO_STATUSES = ("draft", "processing", "ready", "failed")
 MODERATION_STATES = ("visible", "hidden")
+# Rows read per round trip while collecting the referenced files.
+PAGE = 5000
 
 
 class Photo(Versioned, Base):
@@ -58,3 +64,33 @@ class Photo(Versioned, Base):
     original_key: Mapped[str | None] = mapped_column(String(200))
     variants: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, default=list)
     placeholder: Mapped[str | None] = mapped_column(String(200))
+
+
+async def stuck_photos(session: AsyncSession, older_than: timedelta) -> list[tuple[uuid.UUID, str]]:
+    """Photos whose processing should have finished by now: their job may have been lost."""
+    cutoff = datetime.now(UTC) - older_than
+    rows = await session.execute(
+        select(Photo.id, Photo.original_key)
+        .where(Photo.status == "processing", Photo.updated_at < cutoff)
+        .order_by(Photo.updated_at)
+        .limit(1000)
+    )
+    return [(photo_id, key) for photo_id, key in rows if key is not None]
+
+
+async def referenced_keys(sessions: async_sessionmaker[AsyncSession]) -> set[str]:
+    """Every stored file a photo row names: its original and its variants."""
+    keys: set[str] = set()
+    query = select(Photo.original_key, cast(Photo.variants, Text)).execution_options(yield_per=PAGE)
+    async with sessions() as session:
+        async for original, variants in await session.stream(query):
+            if original:
+                keys.add(original)
+            keys.update(_variant_keys(msgspec.json.decode(variants or "[]")))
+    return keys
+
+
+def _variant_keys(variants: Any) -> list[str]:
+    if not isinstance(variants, list):
+        return []
+    return [v["key"] for v in variants if isinstance(v, dict) and isinstance(v.get("key"), str)]

@@ -10,19 +10,14 @@ written again since (every put replaces the file) is kept."""
 from __future__ import annotations
 
 import time
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
-from typing import Any
 
 import msgspec
-from sqlalchemy import Text, cast, select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from lumen.db.photos import Photo
 from lumen.media.storage import Storage
 
 GRACE = timedelta(days=1)
-# Rows read per round trip while collecting references.
-PAGE = 5000
 
 
 class Swept(msgspec.Struct, frozen=True):
@@ -31,32 +26,16 @@ class Swept(msgspec.Struct, frozen=True):
     incoming: int
 
 
-async def referenced_keys(sessions: async_sessionmaker[AsyncSession]) -> set[str]:
-    keys: set[str] = set()
-    query = select(Photo.original_key, cast(Photo.variants, Text)).execution_options(yield_per=PAGE)
-    async with sessions() as session:
-        async for original, variants in await session.stream(query):
-            if original:
-                keys.add(original)
-            keys.update(_variant_keys(msgspec.json.decode(variants or "[]")))
-    return keys
-
-
-def _variant_keys(variants: Any) -> list[str]:
-    if not isinstance(variants, list):
-        return []
-    return [v["key"] for v in variants if isinstance(v, dict) and isinstance(v.get("key"), str)]
-
-
 async def sweep(
-    sessions: async_sessionmaker[AsyncSession], storage: Storage, grace: timedelta = GRACE
+    storage: Storage, referenced: Callable[[], Awaitable[set[str]]], grace: timedelta = GRACE
 ) -> Swept:
+    """`referenced` reads the keys every photo row names, after the candidates are listed."""
     cutoff = time.time() - grace.total_seconds()
     candidates = await storage.keys_older_than(cutoff)
-    referenced = await referenced_keys(sessions)
+    named = await referenced()
     deleted = 0
     for key in candidates:
-        if key not in referenced and await storage.delete_if_older(key, cutoff):
+        if key not in named and await storage.delete_if_older(key, cutoff):
             deleted += 1
     incoming = await storage.discard_incoming(cutoff)
     return Swept(deleted=deleted, kept=len(candidates) - deleted, incoming=incoming)

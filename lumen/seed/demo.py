@@ -15,21 +15,23 @@ from sqlalchemy import select
 
 from lumen.auth.accounts import Account
 from lumen.auth.tokens import Caller
-from lumen.commands.accounts.handlers import register_account
+from lumen.commands.accounts.handlers import RegisterAccount, register_account
 from lumen.commands.accounts.structs import Registration
+from lumen.commands.boundary import Commands
+from lumen.commands.editor import Editor
 from lumen.commands.fields import LocationIn
-from lumen.commands.follows import follow
-from lumen.commands.photo_files.handlers import attach_original, receive_original, start_processing
-from lumen.commands.photos.handlers import create_photo
+from lumen.commands.follows.handlers import FollowProfile, follow_profile
+from lumen.commands.photo_files.upload import receive_original
+from lumen.commands.photos.handlers import CreatePhoto, create_photo
 from lumen.commands.photos.structs import PhotoIn
-from lumen.commands.profiles.handlers import create_profile
+from lumen.commands.profiles.handlers import CreateProfile, create_profile
 from lumen.commands.profiles.structs import ProfileIn
 from lumen.db.cities import City
 from lumen.db.users import User
-from lumen.media.backend import storage_for
 from lumen.resources import Resources
 from lumen.seed import vocabulary as words
 from lumen.seed.images import demo_jpeg
+from lumen.workers.queue import commands_for
 
 Role = Literal["photographer", "model"]
 SIZES = {"small": 40, "medium": 400, "large": 4000}
@@ -88,6 +90,7 @@ async def seed_demo(
 ) -> int:
     """Creates the demo community once; re-running it adds nobody twice. Returns new profiles."""
     rng = random.Random(seed)  # noqa: S311 - demo data, not secrets
+    commands = commands_for(resources)
     cities = await _cities(resources, 60)
     members: list[tuple[Account, uuid.UUID]] = []
     created = 0
@@ -104,43 +107,36 @@ async def seed_demo(
         if exists is not None:
             continue
         birth = dt.date(1985 + n % 15, 1 + n % 12, 1 + n % 28)
-        await register_account(
-            resources, Caller(uid=account.uid), Registration(role=role, birth_date=birth)
+        registration = Registration(role=role, birth_date=birth)
+        await commands.run(
+            register_account,
+            RegisterAccount(caller=Caller(uid=account.uid), registration=registration),
         )
-        async with resources.sessions.begin() as session:
-            profile = await create_profile(session, account, profile_in)
-            photo_ids = [(await create_photo(session, account, photo)).id for photo in photos]
-            members.append((account, profile.id))
-        for i, photo_id in enumerate(photo_ids):
+        profile = await commands.run(
+            create_profile, CreateProfile(account=account, profile=profile_in)
+        )
+        members.append((account, profile.id))
+        for i, photo in enumerate(photos):
+            made = await commands.run(create_photo, CreatePhoto(account=account, photo=photo))
             # Its own random state: the pictures do not shift the rest of the community.
             picture = demo_jpeg(random.Random(f"{seed}:{n}:{i}"))  # noqa: S311 - demo data
-            await _upload(resources, account, photo_id, picture)
+            await receive_original(commands, Editor(account=account), made.id, _chunks(picture))
         created += 1
         if progress:
             progress(1)
-    await _follow_some(resources, rng, members)
+    await _follow_some(commands, rng, members)
     return created
 
 
-async def _upload(
-    resources: Resources, account: Account, photo_id: uuid.UUID, picture: bytes
-) -> None:
-    async def chunks() -> AsyncIterator[bytes]:
-        yield picture
-
-    settings = resources.settings
-    upload = await receive_original(chunks(), storage_for(settings), settings.max_upload_bytes)
-    async with resources.sessions.begin() as session:
-        photo = await attach_original(session, account, photo_id, None, upload)
-    await start_processing(resources, photo)
+async def _chunks(picture: bytes) -> AsyncIterator[bytes]:
+    yield picture
 
 
 async def _follow_some(
-    resources: Resources, rng: random.Random, members: list[tuple[Account, uuid.UUID]]
+    commands: Commands, rng: random.Random, members: list[tuple[Account, uuid.UUID]]
 ) -> None:
     ids = [profile_id for _, profile_id in members]
     for account, mine in members:
         others = [i for i in ids if i != mine]
         for target in rng.sample(others, k=min(FOLLOWS_PER_PROFILE, len(others))):
-            async with resources.sessions.begin() as session:
-                await follow(session, account, target)
+            await commands.run(follow_profile, FollowProfile(account=account, profile_id=target))

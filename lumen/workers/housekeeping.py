@@ -4,15 +4,17 @@ events projected a week ago, and stored files no photo refers to any more."""
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 import msgspec
 from arq.cron import cron
 
-from lumen.commands.idempotency import purge_expired
+from lumen.db.idempotency import purge_expired
 from lumen.db.outbox import purge_processed
+from lumen.db.photos import referenced_keys
 from lumen.media.backend import storage_for
-from lumen.media.sweep import sweep
+from lumen.media.sweep import GRACE, Swept, sweep
 from lumen.resources import Resources
 
 PROCESSED_EVENT_RETENTION = timedelta(days=7)
@@ -26,10 +28,13 @@ async def purge_spent_rows(ctx: dict[str, Any]) -> dict[str, int]:
     return {"idempotency_keys": keys, "outbox_events": events}
 
 
+async def sweep_files(resources: Resources, grace: timedelta = GRACE) -> Swept:
+    storage = storage_for(resources.settings)
+    return await sweep(storage, partial(referenced_keys, resources.sessions), grace)
+
+
 async def sweep_unreferenced_files(ctx: dict[str, Any]) -> dict[str, int]:
-    resources: Resources = ctx["resources"]
-    swept = await sweep(resources.sessions, storage_for(resources.settings))
-    return msgspec.structs.asdict(swept)
+    return msgspec.structs.asdict(await sweep_files(ctx["resources"]))
 
 
 HOUSEKEEPING_CRON_JOBS = [

@@ -1,11 +1,25 @@
-"""The job queue as the API process sees it: a client of the worker's queue."""
+"""The job queue as the API process sees it, and the commands' jobs port on top of it."""
 
 from __future__ import annotations
 
-from arq.connections import ArqRedis
+import uuid
 
+import structlog
+from arq.connections import ArqRedis
+from redis.exceptions import RedisError
+
+from lumen.commands.boundary import Commands
+from lumen.commands.jobs import Job, ProcessPhoto
 from lumen.resources import Resources
-from lumen.workers.settings import queue_name
+from lumen.settings import Settings
+
+PROCESS_PHOTO = "process_photo"
+log = structlog.get_logger()
+
+
+def queue_name(settings: Settings) -> str:
+    # One queue per index prefix keeps a test run's jobs away from a running Lumen's.
+    return f"{settings.index_prefix}:jobs"
 
 
 def job_queue(resources: Resources) -> ArqRedis:
@@ -14,3 +28,31 @@ def job_queue(resources: Resources) -> ArqRedis:
         pool_or_conn=resources.redis.connection_pool,
         default_queue_name=queue_name(resources.settings),
     )
+
+
+async def enqueue_processing(queue: ArqRedis, photo_id: uuid.UUID, original_key: str) -> None:
+    # One job id per original: enqueuing it again while it waits or runs is a no-op.
+    await queue.enqueue_job(
+        PROCESS_PHOTO, str(photo_id), original_key, _job_id=f"photo:{photo_id}:{original_key}"
+    )
+
+
+class QueuedJobs:
+    """The commands' jobs port, as arq jobs on the process's queue."""
+
+    def __init__(self, queue: ArqRedis) -> None:
+        self._queue = queue
+
+    async def enqueue(self, job: Job) -> None:
+        match job:
+            case ProcessPhoto(photo_id=photo_id, original_key=key):
+                try:
+                    await enqueue_processing(self._queue, photo_id, key)
+                except (RedisError, OSError) as exc:
+                    # Committed already; the stuck-photo sweep enqueues it once Redis is back.
+                    log.warning("job not enqueued", photo_id=str(photo_id), error=repr(exc))
+
+
+def commands_for(resources: Resources) -> Commands:
+    """The command boundary of a process (API, worker, seed), with its queue as jobs port."""
+    return Commands(resources.sessions, resources.settings, QueuedJobs(job_queue(resources)))

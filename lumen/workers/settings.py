@@ -1,4 +1,5 @@
-"""arq worker configuration. Jobs stay thin: their logic lives in projections/ and media/."""
+"""arq worker configuration. Jobs stay thin: their logic lives in projections/, media/ and
+the commands they call."""
 
 from __future__ import annotations
 
@@ -18,13 +19,9 @@ from lumen.workers.projections import (
     start_projections,
     stop_projections,
 )
+from lumen.workers.queue import queue_name
 
 HEARTBEAT_INTERVAL_S = 10
-
-
-def queue_name(settings: Settings) -> str:
-    # One queue per index prefix keeps a test run's jobs away from a running Lumen's.
-    return f"{settings.index_prefix}:jobs"
 
 
 def redis_settings(settings: Settings) -> RedisSettings:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import event, text
 
-from lumen.auth.dependencies import Account
+from lumen.auth.accounts import Account
 from lumen.commands import follows
 from lumen.db.outbox import record
 from lumen.events import ProfileFollowed

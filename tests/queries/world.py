@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import select, text
 
-from lumen.auth.dependencies import Account
+from lumen.auth.accounts import Account
 from lumen.commands import follows
 from lumen.db.models import Base
 from lumen.db.outbox import record
@@ -21,10 +21,11 @@ from lumen.projections.indices import PROJECTIONS, layout
 from lumen.projections.projector import run_batch
 from lumen.projections.schema import ensure_indices
 from lumen.resources import Resources
+from tests.members import PARIS_ID
 
 # (id, name, country, lat, lon, population)
 CITIES = {
-    "paris": (2988507, "Paris", "FR", "France", 48.85341, 2.3488, 2138551),
+    "paris": (PARIS_ID, "Paris", "FR", "France", 48.85341, 2.3488, 2138551),
     "lyon": (2996944, "Lyon", "FR", "France", 45.74846, 4.84671, 472317),
 }
 PARIS_ID = CITIES["paris"][0]

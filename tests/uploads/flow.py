@@ -19,13 +19,8 @@ from lumen.db.photos import Photo
 from lumen.resources import Resources
 from lumen.settings import Settings
 from lumen.workers.photo_jobs import process_photo
-from lumen.workers.settings import (
-    WorkerSettings,
-    queue_name,
-    redis_settings,
-    shutdown,
-    startup,
-)
+from lumen.workers.queue import queue_name
+from lumen.workers.settings import WorkerSettings, redis_settings, shutdown, startup
 
 
 @dataclass

@@ -16,9 +16,9 @@ from litestar.testing import AsyncTestClient
 from lumen.cli import main
 from lumen.db.photos import Photo
 from lumen.media.backend import storage_for
-from lumen.media.sweep import sweep
 from lumen.resources import Resources
 from lumen.settings import Settings
+from lumen.workers.housekeeping import sweep_files
 from tests.conftest import TEST_ENV
 from tests.media.samples import encode_photo
 from tests.uploads.flow import Owner, original_key, run_job
@@ -60,7 +60,7 @@ async def test_files_no_photo_refers_to_are_swept_after_the_grace_period(
     part.write_bytes(b"an upload cut short")
     os.utime(part, (TWO_DAYS_AGO, TWO_DAYS_AGO))
 
-    swept = await sweep(db.sessions, storage)
+    swept = await sweep_files(db)
     assert not await storage.exists(orphan)
     assert all([await storage.exists(k) for k in first])
     assert await storage.exists(recent)  # unreferenced, but inside the grace period
@@ -71,14 +71,14 @@ async def test_files_no_photo_refers_to_are_swept_after_the_grace_period(
     # A new original replaces the old one: the old files go, the new ones stay.
     second = await _processed(db, me, photo_id, encode_photo("PNG", (500, 300)))
     _age(settings, *first, *second)
-    await sweep(db.sessions, storage)
+    await sweep_files(db)
     assert not any([await storage.exists(k) for k in first - second])
     assert all([await storage.exists(k) for k in second])
 
     # A deleted photo's files, its original with the GPS it came with, go too.
     response = await client.delete(f"/v1/photos/{photo_id}", headers=me.headers)
     assert response.status_code == 204, response.text
-    await sweep(db.sessions, storage)
+    await sweep_files(db)
     assert not any([await storage.exists(k) for k in second])
     assert await storage.exists(recent)
 

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 from litestar import Controller, delete, get, patch, post
-from litestar.di import NamedDependency
 from litestar.params import JSONBody
 
-from lumen.auth.accounts import Account
 from lumen.auth.dependencies import signed_in
-from lumen.auth.tokens import Caller
 from lumen.commands.accounts.handlers import (
+    DeleteAccount,
+    RegisterAccount,
+    UpdateAccount,
     delete_account,
     read_account,
     register_account,
     update_account,
 )
-from lumen.commands.accounts.structs import AccountChanges, AccountView, Registration, view_of
-from lumen.resources import Resources
+from lumen.commands.accounts.structs import AccountChanges, AccountView, Registration
+from lumen.commands.boundary import Cmds
+from lumen.http import Acc, Res, Who
 
 
 class MeController(Controller):
@@ -25,36 +26,22 @@ class MeController(Controller):
 
     @post(operation_id="registerAccount")
     async def register(
-        self,
-        resources: NamedDependency[Resources],
-        caller: NamedDependency[Caller | None],
-        data: JSONBody[Registration],
+        self, commands: Cmds, caller: Who, data: JSONBody[Registration]
     ) -> AccountView:
-        who = signed_in(caller)
-        user = await register_account(resources, who, data)
-        return view_of(user, who, resources.settings.secret_key)
+        command = RegisterAccount(caller=signed_in(caller), registration=data)
+        return await commands.run(register_account, command)
 
     # Suspended users may still read their account: it tells them why they are suspended.
     @get(operation_id="readAccount")
-    async def read(
-        self, resources: NamedDependency[Resources], caller: NamedDependency[Caller | None]
-    ) -> AccountView:
-        who = signed_in(caller)
-        user = await read_account(resources, who)
-        return view_of(user, who, resources.settings.secret_key)
+    async def read(self, resources: Res, caller: Who) -> AccountView:
+        return await read_account(resources, signed_in(caller))
 
     @patch(operation_id="updateAccount")
     async def update(
-        self,
-        resources: NamedDependency[Resources],
-        account: NamedDependency[Account],
-        data: JSONBody[AccountChanges],
+        self, commands: Cmds, account: Acc, data: JSONBody[AccountChanges]
     ) -> AccountView:
-        user = await update_account(resources, account, data)
-        return view_of(user, account, resources.settings.secret_key)
+        return await commands.run(update_account, UpdateAccount(account=account, changes=data))
 
     @delete(operation_id="deleteAccount")
-    async def delete(
-        self, resources: NamedDependency[Resources], account: NamedDependency[Account]
-    ) -> None:
-        await delete_account(resources, account)
+    async def delete(self, commands: Cmds, account: Acc) -> None:
+        await commands.run(delete_account, DeleteAccount(account=account))

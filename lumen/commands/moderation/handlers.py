@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import uuid
 
+import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from lumen import events
 from lumen.auth.tokens import Caller
 from lumen.commands.errors import Conflict, NotFound
+from lumen.commands.unit_of_work import UnitOfWork
 from lumen.db.outbox import record
 from lumen.db.photos import Photo
 from lumen.db.users import ModerationAction, User
-from lumen.resources import Resources
 
 
 class AlreadyInState(Conflict):
@@ -39,40 +40,55 @@ async def _audit(
     return row
 
 
-async def set_user_status(
-    resources: Resources, admin: Caller, uid: str, suspended: bool, reason: str
-) -> ModerationAction:
-    before, after = ("active", "suspended") if suspended else ("suspended", "active")
-    async with resources.sessions.begin() as session:
-        user = await session.get(User, uid, with_for_update=True)
+class ModerateUser(msgspec.Struct, frozen=True, kw_only=True):
+    """Suspends (or, with suspend false, unsuspends) a member."""
+
+    admin: Caller
+    uid: str
+    suspend: bool
+    reason: str
+
+
+async def moderate_user(command: ModerateUser, uow: UnitOfWork) -> ModerationAction:
+    suspend = command.suspend
+    before, after = ("active", "suspended") if suspend else ("suspended", "active")
+    async with uow as session:
+        user = await session.get(User, command.uid, with_for_update=True)
         if user is None or user.status == "deleted":
-            raise NotFound(f"No registered user {uid!r}.")
+            raise NotFound(f"No registered user {command.uid!r}.")
         if user.status != before:
             raise AlreadyInState(f"The user is already {user.status}.")
-        user.status, user.status_reason = after, reason if suspended else None
-        action = "suspend_user" if suspended else "unsuspend_user"
-        row = await _audit(session, admin, action, user, reason)
-        kind = events.UserSuspended if suspended else events.UserUnsuspended
-        await record(session, kind(uid=uid, version=user.version, moderation_action_id=row.id))
-    return row
+        user.status, user.status_reason = after, command.reason if suspend else None
+        action = "suspend_user" if suspend else "unsuspend_user"
+        row = await _audit(session, command.admin, action, user, command.reason)
+        kind = events.UserSuspended if suspend else events.UserUnsuspended
+        await record(session, kind(uid=user.uid, version=user.version, moderation_action_id=row.id))
+        return await uow.commit(row)
 
 
-async def set_photo_moderation(
-    resources: Resources, admin: Caller, photo_id: uuid.UUID, hidden: bool, reason: str
-) -> ModerationAction:
-    before, after = ("visible", "hidden") if hidden else ("hidden", "visible")
-    async with resources.sessions.begin() as session:
-        photo = await session.get(Photo, photo_id, with_for_update=True)
+class ModeratePhoto(msgspec.Struct, frozen=True, kw_only=True):
+    """Hides (or, with hide false, shows again) a photo."""
+
+    admin: Caller
+    photo_id: uuid.UUID
+    hide: bool
+    reason: str
+
+
+async def moderate_photo(command: ModeratePhoto, uow: UnitOfWork) -> ModerationAction:
+    hide = command.hide
+    before, after = ("visible", "hidden") if hide else ("hidden", "visible")
+    async with uow as session:
+        photo = await session.get(Photo, command.photo_id, with_for_update={"key_share": True})
         if photo is None:
-            raise NotFound(f"No photo {photo_id}.")
+            raise NotFound(f"No photo {command.photo_id}.")
         if photo.moderation != before:
             raise AlreadyInState(f"The photo is already {photo.moderation}.")
-        photo.moderation, photo.moderation_reason = after, reason if hidden else None
-        row = await _audit(
-            session, admin, "hide_photo" if hidden else "unhide_photo", photo, reason
-        )
-        kind = events.PhotoHidden if hidden else events.PhotoUnhidden
+        photo.moderation, photo.moderation_reason = after, command.reason if hide else None
+        action = "hide_photo" if hide else "unhide_photo"
+        row = await _audit(session, command.admin, action, photo, command.reason)
+        kind = events.PhotoHidden if hide else events.PhotoUnhidden
         await record(
-            session, kind(photo_id=photo_id, version=photo.version, moderation_action_id=row.id)
+            session, kind(photo_id=photo.id, version=photo.version, moderation_action_id=row.id)
         )
-    return row
+        return await uow.commit(row)

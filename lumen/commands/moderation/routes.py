@@ -12,9 +12,14 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, PathParameter
 
 from lumen.auth.tokens import Caller
-from lumen.commands.moderation.handlers import set_photo_moderation, set_user_status
+from lumen.commands.boundary import Cmds
+from lumen.commands.moderation.handlers import (
+    ModeratePhoto,
+    ModerateUser,
+    moderate_photo,
+    moderate_user,
+)
 from lumen.db.users import ModerationAction
-from lumen.resources import Resources
 
 Reason = Annotated[str, msgspec.Meta(min_length=1, max_length=2000, pattern=r"\S")]
 
@@ -46,6 +51,8 @@ def _record_of(row: ModerationAction) -> ModerationRecord:
 
 
 UserId = Annotated[str, PathParameter(max_length=128)]
+PhotoId = FromPath[uuid.UUID]
+Admin = NamedDependency[Caller]
 
 
 class ModerationController(Controller):
@@ -54,42 +61,28 @@ class ModerationController(Controller):
 
     @post("/users/{uid:str}/suspend", operation_id="suspendUser")
     async def suspend(
-        self,
-        resources: NamedDependency[Resources],
-        admin: NamedDependency[Caller],
-        uid: UserId,
-        data: JSONBody[ModerationRequest],
+        self, commands: Cmds, admin: Admin, uid: UserId, data: JSONBody[ModerationRequest]
     ) -> ModerationRecord:
-        return _record_of(await set_user_status(resources, admin, uid, True, data.reason))
+        command = ModerateUser(admin=admin, uid=uid, suspend=True, reason=data.reason)
+        return _record_of(await commands.run(moderate_user, command))
 
     @post("/users/{uid:str}/unsuspend", operation_id="unsuspendUser")
     async def unsuspend(
-        self,
-        resources: NamedDependency[Resources],
-        admin: NamedDependency[Caller],
-        uid: UserId,
-        data: JSONBody[ModerationRequest],
+        self, commands: Cmds, admin: Admin, uid: UserId, data: JSONBody[ModerationRequest]
     ) -> ModerationRecord:
-        return _record_of(await set_user_status(resources, admin, uid, False, data.reason))
+        command = ModerateUser(admin=admin, uid=uid, suspend=False, reason=data.reason)
+        return _record_of(await commands.run(moderate_user, command))
 
     @post("/photos/{photo_id:uuid}/hide", operation_id="hidePhoto")
     async def hide(
-        self,
-        resources: NamedDependency[Resources],
-        admin: NamedDependency[Caller],
-        photo_id: FromPath[uuid.UUID],
-        data: JSONBody[ModerationRequest],
+        self, commands: Cmds, admin: Admin, photo_id: PhotoId, data: JSONBody[ModerationRequest]
     ) -> ModerationRecord:
-        return _record_of(await set_photo_moderation(resources, admin, photo_id, True, data.reason))
+        command = ModeratePhoto(admin=admin, photo_id=photo_id, hide=True, reason=data.reason)
+        return _record_of(await commands.run(moderate_photo, command))
 
     @post("/photos/{photo_id:uuid}/unhide", operation_id="unhidePhoto")
     async def unhide(
-        self,
-        resources: NamedDependency[Resources],
-        admin: NamedDependency[Caller],
-        photo_id: FromPath[uuid.UUID],
-        data: JSONBody[ModerationRequest],
+        self, commands: Cmds, admin: Admin, photo_id: PhotoId, data: JSONBody[ModerationRequest]
     ) -> ModerationRecord:
-        return _record_of(
-            await set_photo_moderation(resources, admin, photo_id, False, data.reason)
-        )
+        command = ModeratePhoto(admin=admin, photo_id=photo_id, hide=False, reason=data.reason)
+        return _record_of(await commands.run(moderate_photo, command))

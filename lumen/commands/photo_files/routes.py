@@ -4,30 +4,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Controller, Request, Response, get, put
+from litestar import Controller, Response, get, put
 from litestar.response import Stream
 
-from lumen.commands.photo_files import handlers
+from lumen.commands.boundary import Cmds
+from lumen.commands.editor import Ed
 from lumen.commands.photo_files.errors import NoOriginal
-from lumen.commands.photos.routes import Acc, PhotoId, Res
+from lumen.commands.photo_files.upload import load_owned, receive_original
+from lumen.commands.photos.routes import PhotoId
 from lumen.commands.photos.structs import PhotoOut
-from lumen.commands.profiles.routes import IfMatch
-from lumen.commands.versions import etag
-from lumen.db.photos import Photo
+from lumen.commands.photos.views import owner_view, with_urls
+from lumen.commands.versions import tagged
+from lumen.http import Acc, Req, Res
 from lumen.media import headers
 from lumen.media.backend import storage_for
-from lumen.settings import Settings
 
 UPLOAD_DESCRIPTION = (
     "The image file itself as the raw request body (JPEG, PNG, WebP, HEIC/HEIF or AVIF; the"
     " type is read from the content). Answers 202 with the photo in `processing`; poll"
     " GET /v1/me/photos/{photo_id} until it is `ready` or `failed`."
 )
-
-
-def _view(photo: Photo, settings: Settings, status: int = 200) -> Response[PhotoOut]:
-    view = handlers.owner_view_with_urls(photo, settings.secret_key)
-    return Response(view, status_code=status, headers={"etag": etag(photo.version)})
 
 
 class PhotoOriginalController(Controller):
@@ -43,31 +39,17 @@ class PhotoOriginalController(Controller):
         description=UPLOAD_DESCRIPTION,
     )
     async def upload(
-        self,
-        request: Request[Any, Any, Any],
-        photo_id: PhotoId,
-        account: Acc,
-        resources: Res,
-        if_match: IfMatch = None,
+        self, request: Req, photo_id: PhotoId, editor: Ed, commands: Cmds
     ) -> Response[PhotoOut]:
-        settings = resources.settings
-        await handlers.load_owned(resources, account, photo_id)
-        handlers.check_declared_length(
-            request.headers.get("content-length"), settings.max_upload_bytes
-        )
-        upload = await handlers.receive_original(
-            request.stream(), storage_for(settings), settings.max_upload_bytes
-        )
-        async with resources.sessions.begin() as session:
-            photo = await handlers.attach_original(session, account, photo_id, if_match, upload)
-        await handlers.start_processing(resources, photo)
-        return _view(photo, settings, 202)
+        length = request.headers.get("content-length")
+        view = await receive_original(commands, editor, photo_id, request.stream(), length)
+        return tagged(with_urls(view, commands.settings.secret_key), 202)
 
     @get("/", operation_id="downloadPhotoOriginal")
     async def download(
-        self, request: Request[Any, Any, Any], photo_id: PhotoId, account: Acc, resources: Res
+        self, request: Req, photo_id: PhotoId, account: Acc, resources: Res
     ) -> Response[Any]:
-        photo = await handlers.load_owned(resources, account, photo_id)
+        photo = await load_owned(resources.sessions, account, photo_id)
         storage = storage_for(resources.settings)
         key = photo.original_key
         if key is None or not await storage.exists(key):
@@ -85,5 +67,5 @@ class MyPhotoController(Controller):
     @get("/{photo_id:uuid}", operation_id="getMyPhoto")
     async def read(self, photo_id: PhotoId, account: Acc, resources: Res) -> Response[PhotoOut]:
         """The owner's view of one of their photos, in any state: poll it after an upload."""
-        photo = await handlers.load_owned(resources, account, photo_id)
-        return _view(photo, resources.settings)
+        photo = await load_owned(resources.sessions, account, photo_id)
+        return tagged(with_urls(owner_view(photo), resources.settings.secret_key))

@@ -1,225 +1,124 @@
-"""Profile commands: each loads what it changes, applies one change, records its event."""
+"""Profile commands, each with its handler: open the unit of work, load the profile, make
+one change, record its event, commit."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import Any, cast
+from typing import Any
 
 import msgspec
-from sqlalchemy import delete, insert, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from lumen import events
 from lumen.auth.accounts import Account
-from lumen.auth.guards import ensure_owner
-from lumen.commands import locations
-from lumen.commands.attributes import has_studio, validate_attributes
-from lumen.commands.errors import Conflict, InvalidInput, NotFound
-from lumen.commands.fields import LocationIn, Precision, Visibility
+from lumen.commands.editor import Editor
+from lumen.commands.errors import Conflict
+from lumen.commands.fields import LocationIn
+from lumen.commands.profiles.changes import apply, owned_profile, set_specialties
 from lumen.commands.profiles.removal import remove_profile
-from lumen.commands.profiles.structs import LocationOut, ProfileIn, ProfileOut, ProfilePatch
-from lumen.commands.versions import check_if_match
+from lumen.commands.profiles.structs import ProfileIn, ProfileOut, ProfilePatch
+from lumen.commands.profiles.views import owner_view
+from lumen.commands.unit_of_work import UnitOfWork
 from lumen.db.outbox import record
-from lumen.db.profiles import Profile, ProfileSpecialty, Specialty
+from lumen.db.profiles import Profile
 
-PLAIN_FIELDS = (
-    "display_name",
-    "headline",
-    "bio",
-    "languages",
-    "visibility",
-    "discoverable",
-    "nearby_opt_in",
-    "links",
-)
+_TAKEN = "You already have a profile; change it with PUT or PATCH."
 
 
-async def owned_profile(
-    session: AsyncSession, account: Account, profile_id: uuid.UUID, if_match: str | None
-) -> Profile:
-    profile = await session.get(Profile, profile_id)
-    if profile is None:
-        raise NotFound(f"No profile {profile_id}.")
-    ensure_owner(account, profile.user_uid)
-    check_if_match(if_match, profile.version)
-    return profile
+class CreateProfile(msgspec.Struct, frozen=True, kw_only=True):
+    account: Account
+    profile: ProfileIn
 
 
-async def _set_specialties(session: AsyncSession, profile: Profile, slugs: list[str]) -> None:
-    wanted = list(dict.fromkeys(s.strip().lower() for s in slugs))
-    known = set(
-        (await session.scalars(select(Specialty.slug).where(Specialty.slug.in_(wanted)))).all()
-    )
-    unknown = [s for s in wanted if s not in known]
-    if unknown:
-        raise InvalidInput("specialties", f"unknown: {', '.join(unknown[:5])}")
-    await session.execute(delete(ProfileSpecialty).where(ProfileSpecialty.profile_id == profile.id))
-    if wanted:
-        await session.execute(
-            insert(ProfileSpecialty),
-            [{"profile_id": profile.id, "specialty_slug": s} for s in wanted],
+async def create_profile(command: CreateProfile, uow: UnitOfWork) -> ProfileOut:
+    account, data = command.account, command.profile
+    async with uow as session:
+        if await session.scalar(select(Profile.id).where(Profile.user_uid == account.uid)):
+            raise Conflict(_TAKEN)
+        profile = Profile(
+            id=uuid.uuid4(), user_uid=account.uid, attributes={}, location_precision="hidden"
         )
-
-
-async def _set_location(
-    session: AsyncSession, profile: Profile, role: str, wanted: LocationIn | None
-) -> None:
-    if (
-        wanted is not None
-        and wanted.precision == "exact"
-        and not has_studio(role, profile.attributes)
-    ):
-        raise InvalidInput(
-            "location.precision",
-            "exact is only for a photographer's studio (set attributes.studio)",
+        with session.no_autoflush:
+            await apply(session, profile, account.role, msgspec.structs.asdict(data))
+        session.add(profile)
+        try:
+            await session.flush()
+        except IntegrityError as exc:  # a concurrent create for the same account won
+            raise Conflict(_TAKEN) from exc
+        created = events.ProfileCreated(
+            profile_id=profile.id, version=profile.version, user_uid=profile.user_uid
         )
-    stored = await locations.resolve(session, wanted)
-    profile.location_precision = stored.precision
-    profile.city_id, profile.latitude, profile.longitude = (
-        stored.city_id,
-        stored.latitude,
-        stored.longitude,
-    )
+        await record(session, created)
+        await set_specialties(session, profile, data.specialties)
+        return await uow.commit(await owner_view(session, profile, account.role))
 
 
-async def _apply(
-    session: AsyncSession, profile: Profile, role: str, changes: dict[str, Any]
-) -> None:
-    """Sets the fields; the caller flushes once, so a command moves the version by one."""
-    for name in PLAIN_FIELDS:
-        if name in changes:
-            if name == "display_name" and changes[name] is None:
-                raise InvalidInput("display_name", "must not be null")
-            setattr(profile, name, changes[name])
-    if "attributes" in changes:
-        profile.attributes = validate_attributes(role, changes["attributes"] or {})
-    if "location" in changes:
-        await _set_location(session, profile, role, changes["location"])
-    elif profile.location_precision == "exact" and not has_studio(role, profile.attributes):
-        raise InvalidInput("attributes.studio", "is needed while the location precision is exact")
+class ProfileChange(msgspec.Struct, frozen=True, kw_only=True):
+    """A change to the caller's own profile, as of the version If-Match names (if any)."""
+
+    editor: Editor
+    profile_id: uuid.UUID
+
+    def changes(self) -> dict[str, Any]:
+        raise NotImplementedError
 
 
-async def _update(
-    session: AsyncSession, profile: Profile, role: str, changes: dict[str, Any]
-) -> None:
-    with session.no_autoflush:
-        await _apply(session, profile, role, changes)
-        if "specialties" in changes:
-            await _set_specialties(session, profile, changes["specialties"] or [])
-        # Always an UPDATE, so the version moves even when only linked rows changed.
-        profile.updated_at = datetime.now(UTC)
-    await _commit_change(session, profile, events.ProfileUpdated)
+class ReplaceProfile(ProfileChange, frozen=True, kw_only=True):
+    profile: ProfileIn
+
+    def changes(self) -> dict[str, Any]:
+        return msgspec.structs.asdict(self.profile)
 
 
-async def owner_view(session: AsyncSession, profile: Profile, role: str) -> ProfileOut:
-    slugs = (
-        await session.scalars(
-            select(ProfileSpecialty.specialty_slug).where(ProfileSpecialty.profile_id == profile.id)
+class UpdateProfile(ProfileChange, frozen=True, kw_only=True):
+    patch: ProfilePatch
+
+    def changes(self) -> dict[str, Any]:
+        fields = msgspec.structs.asdict(self.patch).items()
+        return {k: v for k, v in fields if v is not msgspec.UNSET}
+
+
+class SetSpecialties(ProfileChange, frozen=True, kw_only=True):
+    specialties: list[str]
+
+    def changes(self) -> dict[str, Any]:
+        return {"specialties": self.specialties}
+
+
+class SetLocation(ProfileChange, frozen=True, kw_only=True):
+    location: LocationIn
+
+    def changes(self) -> dict[str, Any]:
+        return {"location": self.location}
+
+
+async def change_profile(command: ProfileChange, uow: UnitOfWork) -> ProfileOut:
+    role, changes = command.editor.account.role, command.changes()
+    async with uow as session:
+        profile = await owned_profile(session, command.editor, command.profile_id)
+        with session.no_autoflush:
+            await apply(session, profile, role, changes)
+            if "specialties" in changes:
+                await set_specialties(session, profile, changes["specialties"] or [])
+            # Always an UPDATE, so the version moves even when only linked rows changed.
+            profile.updated_at = datetime.now(UTC)
+        await session.flush()
+        updated = events.ProfileUpdated(
+            profile_id=profile.id, version=profile.version, user_uid=profile.user_uid
         )
-    ).all()
-    return ProfileOut(
-        id=profile.id,
-        role=role,
-        display_name=profile.display_name,
-        headline=profile.headline,
-        bio=profile.bio,
-        languages=profile.languages,
-        specialties=sorted(slugs),
-        location=LocationOut(
-            precision=cast(Precision, profile.location_precision),
-            city_id=profile.city_id,
-            latitude=profile.latitude,
-            longitude=profile.longitude,
-        ),
-        visibility=cast(Visibility, profile.visibility),
-        discoverable=profile.discoverable,
-        nearby_opt_in=profile.nearby_opt_in,
-        links=profile.links,
-        attributes=profile.attributes,
-        followers_count=profile.followers_count,
-        following_count=profile.following_count,
-        version=profile.version,
-        created_at=profile.created_at,
-        updated_at=profile.updated_at,
-    )
+        await record(session, updated)
+        return await uow.commit(await owner_view(session, profile, role))
 
 
-async def _commit_change(
-    session: AsyncSession,
-    profile: Profile,
-    kind: type[events.ProfileCreated] | type[events.ProfileUpdated],
-) -> None:
-    await session.flush()
-    await record(
-        session, kind(profile_id=profile.id, version=profile.version, user_uid=profile.user_uid)
-    )
+class DeleteProfile(msgspec.Struct, frozen=True, kw_only=True):
+    editor: Editor
+    profile_id: uuid.UUID
 
 
-async def create_profile(session: AsyncSession, account: Account, data: ProfileIn) -> Profile:
-    if await session.scalar(select(Profile.id).where(Profile.user_uid == account.uid)):
-        raise Conflict("You already have a profile; change it with PUT or PATCH.")
-    profile = Profile(
-        id=uuid.uuid4(), user_uid=account.uid, attributes={}, location_precision="hidden"
-    )
-    with session.no_autoflush:
-        await _apply(session, profile, account.role, msgspec.structs.asdict(data))
-    session.add(profile)
-    await _commit_change(session, profile, events.ProfileCreated)
-    await _set_specialties(session, profile, data.specialties)
-    return profile
-
-
-async def replace_profile(
-    session: AsyncSession,
-    account: Account,
-    profile_id: uuid.UUID,
-    if_match: str | None,
-    data: ProfileIn,
-) -> Profile:
-    profile = await owned_profile(session, account, profile_id, if_match)
-    await _update(session, profile, account.role, msgspec.structs.asdict(data))
-    return profile
-
-
-async def patch_profile(
-    session: AsyncSession,
-    account: Account,
-    profile_id: uuid.UUID,
-    if_match: str | None,
-    data: ProfilePatch,
-) -> Profile:
-    profile = await owned_profile(session, account, profile_id, if_match)
-    changes = {k: v for k, v in msgspec.structs.asdict(data).items() if v is not msgspec.UNSET}
-    await _update(session, profile, account.role, changes)
-    return profile
-
-
-async def set_specialties(
-    session: AsyncSession,
-    account: Account,
-    profile_id: uuid.UUID,
-    if_match: str | None,
-    slugs: list[str],
-) -> Profile:
-    return await patch_profile(
-        session, account, profile_id, if_match, ProfilePatch(specialties=slugs)
-    )
-
-
-async def set_location(
-    session: AsyncSession,
-    account: Account,
-    profile_id: uuid.UUID,
-    if_match: str | None,
-    location: LocationIn,
-) -> Profile:
-    return await patch_profile(
-        session, account, profile_id, if_match, ProfilePatch(location=location)
-    )
-
-
-async def delete_profile(
-    session: AsyncSession, account: Account, profile_id: uuid.UUID, if_match: str | None
-) -> None:
-    await remove_profile(session, await owned_profile(session, account, profile_id, if_match))
+async def delete_profile(command: DeleteProfile, uow: UnitOfWork) -> None:
+    async with uow as session:
+        profile = await owned_profile(session, command.editor, command.profile_id)
+        await remove_profile(session, profile)
+        await uow.commit(None)

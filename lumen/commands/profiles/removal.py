@@ -71,6 +71,8 @@ async def remove_profile(session: AsyncSession, profile: Profile) -> None:
 
 async def remove_profile_of(session: AsyncSession, user_uid: str) -> None:
     """Removes the user's profile, if any, inside the caller's transaction."""
-    profile = await session.scalar(select(Profile).where(Profile.user_uid == user_uid))
+    profile = await session.scalar(
+        select(Profile).where(Profile.user_uid == user_uid).with_for_update(key_share=True)
+    )
     if profile is not None:
         await remove_profile(session, profile)

@@ -3,60 +3,40 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Awaitable, Callable
-from typing import Annotated, Any
+from typing import Annotated
 
-from litestar import Controller, Request, Response, delete, get, patch, post, put
-from litestar.di import NamedDependency
-from litestar.params import HeaderParameter, JSONBody, PathParameter
+from litestar import Controller, Response, delete, get, patch, post, put
+from litestar.params import JSONBody, PathParameter
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from lumen.auth.accounts import Account
 from lumen.auth.dependencies import load_account, signed_in
-from lumen.auth.tokens import Caller
+from lumen.commands.boundary import Cmds
+from lumen.commands.editor import Ed
 from lumen.commands.errors import NotFound
 from lumen.commands.fields import LocationIn
-from lumen.commands.profiles import handlers
+from lumen.commands.idempotency import run_once
+from lumen.commands.profiles.handlers import (
+    CreateProfile,
+    DeleteProfile,
+    ReplaceProfile,
+    SetLocation,
+    SetSpecialties,
+    UpdateProfile,
+    change_profile,
+    create_profile,
+    delete_profile,
+)
 from lumen.commands.profiles.structs import ProfileIn, ProfileOut, ProfilePatch, SpecialtiesIn
-from lumen.commands.transaction import run_command
-from lumen.commands.versions import etag
+from lumen.commands.profiles.views import owner_view
+from lumen.commands.versions import tagged
 from lumen.db.profiles import Profile
-from lumen.resources import Resources
+from lumen.http import Acc, IdempotencyKey, Res, Who
 
 ProfileId = Annotated[uuid.UUID, PathParameter(description="The profile's id")]
-IfMatch = Annotated[
-    str | None,
-    HeaderParameter(name="If-Match", required=False, description="The ETag you last read"),
-]
-Res = NamedDependency[Resources]
-Acc = NamedDependency[Account]
-Request_ = Request[Any, Any, Any]
-Change = Callable[[AsyncSession], Awaitable[Profile]]
 
 
-async def _view(
-    session: AsyncSession, profile: Profile, account: Account, status: int = 200
-) -> Response[Any]:
-    view = await handlers.owner_view(session, profile, account.role)
-    headers = {"etag": etag(view.version)}
-    if status == 201:
-        headers["location"] = f"/v1/profiles/{view.id}"
-    return Response(view, status_code=status, headers=headers)
-
-
-async def _command(
-    request: Request_,
-    resources: Resources,
-    account: Account,
-    body: object,
-    change: Change,
-    status: int = 200,
-) -> Response[Any]:
-    async def handle(session: AsyncSession) -> Response[Any]:
-        return await _view(session, await change(session), account, status)
-
-    return await run_command(request, resources, account.uid, body, handle)
+def created(view: ProfileOut) -> Response[ProfileOut]:
+    return tagged(view, 201, f"/v1/profiles/{view.id}")
 
 
 class ProfileController(Controller):
@@ -65,95 +45,49 @@ class ProfileController(Controller):
 
     @post("/", operation_id="createProfile", status_code=201)
     async def create(
-        self, request: Request_, data: JSONBody[ProfileIn], account: Acc, resources: Res
+        self,
+        data: JSONBody[ProfileIn],
+        account: Acc,
+        commands: Cmds,
+        idempotency_key: IdempotencyKey = None,
     ) -> Response[ProfileOut]:
-        return await _command(
-            request,
-            resources,
-            account,
-            data,
-            lambda s: handlers.create_profile(s, account, data),
-            201,
+        command = CreateProfile(account=account, profile=data)
+        return await run_once(
+            commands, create_profile, command, created, caller_uid=account.uid, key=idempotency_key
         )
 
     @put("/{profile_id:uuid}", operation_id="replaceProfile")
     async def replace(
-        self,
-        request: Request_,
-        profile_id: ProfileId,
-        data: JSONBody[ProfileIn],
-        account: Acc,
-        resources: Res,
-        if_match: IfMatch = None,
+        self, profile_id: ProfileId, data: JSONBody[ProfileIn], editor: Ed, commands: Cmds
     ) -> Response[ProfileOut]:
-        return await _command(
-            request,
-            resources,
-            account,
-            data,
-            lambda s: handlers.replace_profile(s, account, profile_id, if_match, data),
-        )
+        command = ReplaceProfile(editor=editor, profile_id=profile_id, profile=data)
+        return tagged(await commands.run(change_profile, command))
 
     @patch("/{profile_id:uuid}", operation_id="patchProfile")
     async def patch(
-        self,
-        request: Request_,
-        profile_id: ProfileId,
-        data: JSONBody[ProfilePatch],
-        account: Acc,
-        resources: Res,
-        if_match: IfMatch = None,
+        self, profile_id: ProfileId, data: JSONBody[ProfilePatch], editor: Ed, commands: Cmds
     ) -> Response[ProfileOut]:
-        return await _command(
-            request,
-            resources,
-            account,
-            data,
-            lambda s: handlers.patch_profile(s, account, profile_id, if_match, data),
-        )
+        command = UpdateProfile(editor=editor, profile_id=profile_id, patch=data)
+        return tagged(await commands.run(change_profile, command))
 
     @put("/{profile_id:uuid}/specialties", operation_id="setProfileSpecialties")
     async def set_specialties(
-        self,
-        request: Request_,
-        profile_id: ProfileId,
-        data: JSONBody[SpecialtiesIn],
-        account: Acc,
-        resources: Res,
-        if_match: IfMatch = None,
+        self, profile_id: ProfileId, data: JSONBody[SpecialtiesIn], editor: Ed, commands: Cmds
     ) -> Response[ProfileOut]:
-        return await _command(
-            request,
-            resources,
-            account,
-            data,
-            lambda s: handlers.set_specialties(s, account, profile_id, if_match, data.specialties),
-        )
+        specialties = data.specialties
+        command = SetSpecialties(editor=editor, profile_id=profile_id, specialties=specialties)
+        return tagged(await commands.run(change_profile, command))
 
     @put("/{profile_id:uuid}/location", operation_id="setProfileLocation")
     async def set_location(
-        self,
-        request: Request_,
-        profile_id: ProfileId,
-        data: JSONBody[LocationIn],
-        account: Acc,
-        resources: Res,
-        if_match: IfMatch = None,
+        self, profile_id: ProfileId, data: JSONBody[LocationIn], editor: Ed, commands: Cmds
     ) -> Response[ProfileOut]:
-        return await _command(
-            request,
-            resources,
-            account,
-            data,
-            lambda s: handlers.set_location(s, account, profile_id, if_match, data),
-        )
+        command = SetLocation(editor=editor, profile_id=profile_id, location=data)
+        return tagged(await commands.run(change_profile, command))
 
     @delete("/{profile_id:uuid}", operation_id="deleteProfile", status_code=204)
-    async def remove(
-        self, profile_id: ProfileId, account: Acc, resources: Res, if_match: IfMatch = None
-    ) -> None:
-        async with resources.sessions.begin() as session:
-            await handlers.delete_profile(session, account, profile_id, if_match)
+    async def remove(self, profile_id: ProfileId, editor: Ed, commands: Cmds) -> None:
+        await commands.run(delete_profile, DeleteProfile(editor=editor, profile_id=profile_id))
 
 
 class MyProfileController(Controller):
@@ -163,13 +97,11 @@ class MyProfileController(Controller):
     tags = ["profiles"]  # noqa: RUF012 - Litestar reads it as a class attribute
 
     @get("/", operation_id="getMyProfile", cache=False)
-    async def mine(
-        self, caller: NamedDependency[Caller | None], resources: Res
-    ) -> Response[ProfileOut]:
+    async def mine(self, caller: Who, resources: Res) -> Response[ProfileOut]:
         # Reading is allowed while suspended (only writes are refused), as for GET /v1/me.
         account = await load_account(resources, signed_in(caller))
         async with resources.sessions() as session:
             profile = await session.scalar(select(Profile).where(Profile.user_uid == account.uid))
             if profile is None:
                 raise NotFound("You have no profile yet; create one with POST /v1/profiles.")
-            return await _view(session, profile, account)
+            return tagged(await owner_view(session, profile, account.role))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Protocol, cast
 
 import msgspec
 from msgspec import UNSET, UnsetType
@@ -82,11 +82,31 @@ class SpecialtiesIn(msgspec.Struct, forbid_unknown_fields=True):
     specialties: Specialties
 
 
+class Located(Protocol):
+    """A row that stores a location (profiles and photos)."""
+
+    @property
+    def location_precision(self) -> str: ...
+    @property
+    def city_id(self) -> int | None: ...
+    @property
+    def latitude(self) -> float | None: ...
+    @property
+    def longitude(self) -> float | None: ...
+
+
 class LocationOut(msgspec.Struct, kw_only=True):
     precision: Precision
     city_id: int | None
     latitude: float | None
     longitude: float | None
+
+    @classmethod
+    def of(cls, row: Located) -> LocationOut:
+        precision = cast(Precision, row.location_precision)
+        return cls(
+            precision=precision, city_id=row.city_id, latitude=row.latitude, longitude=row.longitude
+        )
 
 
 class ProfileOut(msgspec.Struct, kw_only=True):

@@ -14,7 +14,17 @@ from lumen.db.cities import City
 from lumen.db.photos import Photo
 from lumen.geo.coordinates import Point
 from lumen.media.exif import PhotoExif
-from lumen.media.pipeline import ProcessedImage, StoredVariant
+from lumen.media.pipeline import StoredVariant
+
+
+class Processed(msgspec.Struct, frozen=True, kw_only=True):
+    """What the image pipeline made of an original: all a photo row keeps of it."""
+
+    width: int
+    height: int
+    exif: PhotoExif
+    dominant_colour: str
+    variants: list[StoredVariant]
 
 
 def exif_document(exif: PhotoExif) -> dict[str, Any]:
@@ -30,15 +40,13 @@ def variant_documents(stored: list[StoredVariant]) -> list[dict[str, Any]]:
     return documents
 
 
-async def apply_processed(
-    session: AsyncSession, photo: Photo, processed: ProcessedImage, stored: list[StoredVariant]
-) -> None:
+async def apply_processed(session: AsyncSession, photo: Photo, processed: Processed) -> None:
     # One UPDATE, so one new version: the city lookups must not flush half the changes.
     with session.no_autoflush:
         photo.width, photo.height = processed.width, processed.height
         photo.exif = exif_document(processed.exif)
-        photo.variants = variant_documents(stored)
-        photo.placeholder = processed.placeholder.dominant_colour
+        photo.variants = variant_documents(processed.variants)
+        photo.placeholder = processed.dominant_colour
         photo.status, photo.failure_reason = "ready", None
         await _locate(session, photo, processed.exif)
         if photo.taken_at is None and processed.exif.captured_at is not None:

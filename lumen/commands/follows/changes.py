@@ -1,16 +1,11 @@
-"""Follow and unfollow: idempotent, never oneself, counters and events for both sides."""
+"""Following and unfollowing inside the caller's transaction: idempotent, never oneself,
+counters and events for both sides."""
 
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
 
-import msgspec
-from litestar import Controller, Response, delete, post
-from litestar.di import NamedDependency
-from litestar.params import JSONBody, PathParameter
-from sqlalchemy import delete as sql_delete
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -21,7 +16,6 @@ from lumen.commands.ownership import profile_id_of
 from lumen.db.outbox import record
 from lumen.db.profiles import Follow, Profile
 from lumen.db.users import User
-from lumen.resources import Resources
 
 # Both sides of a follow or an unfollow record one of these.
 Moved = (
@@ -32,13 +26,17 @@ Moved = (
 )
 
 
-class FollowIn(msgspec.Struct, forbid_unknown_fields=True):
-    profile_id: uuid.UUID
-
-
-class FollowOut(msgspec.Struct):
-    profile_id: uuid.UUID
-    following: bool
+async def _lock_both(session: AsyncSession, follower: uuid.UUID, followee: uuid.UUID) -> None:
+    # Both counter rows first, in id order, before the follows row: its foreign keys take
+    # KEY SHARE on the same rows, and asking for stronger locks after that is what made
+    # concurrent followers of one profile deadlock. FOR NO KEY UPDATE is what the counter
+    # UPDATE takes anyway.
+    await session.execute(
+        select(Profile.id)
+        .where(Profile.id.in_([follower, followee]))
+        .order_by(Profile.id)
+        .with_for_update(key_share=True)
+    )
 
 
 async def _followable(session: AsyncSession, profile_id: uuid.UUID) -> None:
@@ -61,13 +59,6 @@ async def _move_counters(
     step: int,
     kinds: tuple[Moved, Moved],
 ) -> None:
-    # Lock both rows in id order, so two people following each other cannot deadlock.
-    await session.execute(
-        select(Profile.id)
-        .where(Profile.id.in_([follower, followee]))
-        .order_by(Profile.id)
-        .with_for_update()
-    )
     for profile_id, counter, kind in (
         (follower, Profile.following_count, kinds[0]),
         (followee, Profile.followers_count, kinds[1]),
@@ -86,9 +77,12 @@ async def _move_counters(
 
 
 async def follow(session: AsyncSession, account: Account, followee: uuid.UUID) -> bool:
+    """Follows inside the caller's transaction; False when already following."""
     follower = await profile_id_of(session, account.uid)
     if follower == followee:
         raise InvalidInput("profile_id", "you cannot follow yourself")
+    await _lock_both(session, follower, followee)
+    # After the lock, so a profile deleted meanwhile is seen gone.
     await _followable(session, followee)
     created = await session.scalar(
         insert(Follow)
@@ -105,8 +99,9 @@ async def follow(session: AsyncSession, account: Account, followee: uuid.UUID) -
 
 async def unfollow(session: AsyncSession, account: Account, followee: uuid.UUID) -> None:
     follower = await profile_id_of(session, account.uid)
+    await _lock_both(session, follower, followee)
     removed = await session.scalar(
-        sql_delete(Follow)
+        delete(Follow)
         .where(Follow.follower_id == follower, Follow.followee_id == followee)
         .returning(Follow.follower_id)
     )
@@ -114,29 +109,3 @@ async def unfollow(session: AsyncSession, account: Account, followee: uuid.UUID)
         await _move_counters(
             session, follower, followee, -1, (events.ProfileUnfollowed, events.FollowerRemoved)
         )
-
-
-class FollowController(Controller):
-    path = "/v1/follows"
-    tags = ["follows"]  # noqa: RUF012 - Litestar reads it as a class attribute
-
-    @post("/", operation_id="follow")
-    async def create(
-        self,
-        data: JSONBody[FollowIn],
-        account: NamedDependency[Account],
-        resources: NamedDependency[Resources],
-    ) -> Response[FollowOut]:
-        async with resources.sessions.begin() as session:
-            created = await follow(session, account, data.profile_id)
-        return Response(FollowOut(data.profile_id, True), status_code=201 if created else 200)
-
-    @delete("/{profile_id:uuid}", operation_id="unfollow", status_code=204)
-    async def remove(
-        self,
-        profile_id: Annotated[uuid.UUID, PathParameter(description="Whom to stop following")],
-        account: NamedDependency[Account],
-        resources: NamedDependency[Resources],
-    ) -> None:
-        async with resources.sessions.begin() as session:
-            await unfollow(session, account, profile_id)

@@ -7,10 +7,10 @@ from datetime import timedelta
 
 import click
 
-from lumen.media.backend import storage_for
-from lumen.media.sweep import GRACE, Swept, sweep
+from lumen.media.sweep import GRACE, Swept
 from lumen.resources import Resources
 from lumen.settings import load_settings
+from lumen.workers.housekeeping import sweep_files
 
 
 @click.group()
@@ -32,8 +32,7 @@ def sweep_command(grace_hours: int) -> None:
     async def run() -> Swept:
         resources = Resources.open(load_settings())
         try:
-            storage = storage_for(resources.settings)
-            return await sweep(resources.sessions, storage, timedelta(hours=grace_hours))
+            return await sweep_files(resources, timedelta(hours=grace_hours))
         finally:
             await resources.close()
 

@@ -1,0 +1,52 @@
+"""HTTP ↔ follow commands."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+import msgspec
+from litestar import Controller, Response, delete, post
+from litestar.params import JSONBody, PathParameter
+
+from lumen.commands.boundary import Cmds
+from lumen.commands.follows.handlers import (
+    FollowProfile,
+    UnfollowProfile,
+    follow_profile,
+    unfollow_profile,
+)
+from lumen.http import Acc
+
+
+class FollowIn(msgspec.Struct, forbid_unknown_fields=True):
+    profile_id: uuid.UUID
+
+
+class FollowOut(msgspec.Struct):
+    profile_id: uuid.UUID
+    following: bool
+
+
+class FollowController(Controller):
+    path = "/v1/follows"
+    tags = ["follows"]  # noqa: RUF012 - Litestar reads it as a class attribute
+
+    @post("/", operation_id="follow")
+    async def create(
+        self, data: JSONBody[FollowIn], account: Acc, commands: Cmds
+    ) -> Response[FollowOut]:
+        command = FollowProfile(account=account, profile_id=data.profile_id)
+        created = await commands.run(follow_profile, command)
+        return Response(FollowOut(data.profile_id, True), status_code=201 if created else 200)
+
+    @delete("/{profile_id:uuid}", operation_id="unfollow", status_code=204)
+    async def remove(
+        self,
+        profile_id: Annotated[uuid.UUID, PathParameter(description="Whom to stop following")],
+        account: Acc,
+        commands: Cmds,
+    ) -> None:
+        await commands.run(
+            unfollow_profile, UnfollowProfile(account=account, profile_id=profile_id)
+        )
