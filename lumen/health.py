@@ -41,7 +41,7 @@ async def _redis(res: Resources) -> None:
 
 
 async def _search(res: Resources) -> None:
-    health = await res.search.cluster.health()
+    health = await res.search.health()
     if health.get("status") == "red":
         raise RuntimeError("cluster status is red")
 
@@ -55,7 +55,7 @@ def probes(res: Resources) -> dict[str, Callable[[Resources], Awaitable[None]]]:
     found: dict[str, Callable[[Resources], Awaitable[None]]] = {
         "postgres": _postgres,
         "redis": _redis,
-        "opensearch": _search,
+        "search": _search,
     }
     if res.settings.auth_emulator_host:
         found["auth_emulator"] = _auth_emulator

@@ -8,8 +8,15 @@ from pathlib import Path
 from typing import Literal
 
 import msgspec
+from msgspec.structs import force_setattr
 
 Environment = Literal["development", "test", "production"]
+Engine = Literal["elasticsearch", "opensearch"]
+# Where the local stack (infra/) serves each engine.
+DEFAULT_SEARCH_URLS: dict[str, str] = {
+    "elasticsearch": "http://127.0.0.1:9201",
+    "opensearch": "http://127.0.0.1:9200",
+}
 
 # The development default; production refuses to run with it.
 DEV_SECRET_KEY = "lumen-development-secret-key-change-me"  # noqa: S105 - refused in production
@@ -20,7 +27,13 @@ ENV_NAMES: dict[str, str] = {
     "LUMEN_ENV": "environment",
     "LUMEN_DATABASE_URL": "database_url",
     "LUMEN_REDIS_URL": "redis_url",
+    "LUMEN_SEARCH_ENGINE": "search_engine",
     "LUMEN_SEARCH_URL": "search_url",
+    "LUMEN_SEARCH_API_KEY": "search_api_key",
+    "LUMEN_SEARCH_USERNAME": "search_username",
+    "LUMEN_SEARCH_PASSWORD": "search_password",
+    "LUMEN_SEARCH_CA_CERTS": "search_ca_certs",
+    "LUMEN_SEARCH_TIMEOUT_S": "search_timeout_s",
     "LUMEN_INDEX_PREFIX": "index_prefix",
     "LUMEN_FIREBASE_PROJECT_ID": "firebase_project_id",
     "FIREBASE_AUTH_EMULATOR_HOST": "auth_emulator_host",
@@ -53,7 +66,19 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     environment: Environment = "development"
     database_url: str = "postgresql+asyncpg://lumen:lumen@127.0.0.1:5432/lumen"
     redis_url: str = "redis://127.0.0.1:6379/0"
-    search_url: str = "http://127.0.0.1:9200"
+    search_engine: Engine = "elasticsearch"
+    # One URL or several, comma-separated (the nodes of a cluster); empty means the local
+    # stack's address of the engine chosen.
+    search_url: str = ""
+    # An Elasticsearch API key (the `encoded` value the create-API-key call returns), else
+    # a user and password (basic auth, either engine). None is the local stack: no security.
+    search_api_key: str | None = None
+    search_username: str | None = None
+    search_password: str | None = None
+    # A PEM bundle of the CAs an https:// engine's certificate is checked against; unset
+    # means the system's store. Certificates are always verified.
+    search_ca_certs: Path | None = None
+    search_timeout_s: float = 10.0
     index_prefix: str = "lumen"
     firebase_project_id: str = "demo-lumen"
     auth_emulator_host: str | None = None
@@ -89,6 +114,13 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     rate_limit_failed_auth_per_minute: int = 30
 
     def __post_init__(self) -> None:
+        if not self.search_url:
+            force_setattr(self, "search_url", DEFAULT_SEARCH_URLS[self.search_engine])
+        if self.search_api_key and self.search_engine == "opensearch":
+            # OpenSearch's security plugin has no Elasticsearch-style API keys.
+            raise ConfigError(
+                "LUMEN_SEARCH_API_KEY is for Elasticsearch; for OpenSearch set a user"
+            )
         if self.environment != "production":
             return
         if self.auth_emulator_host:
@@ -103,6 +135,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     @property
     def is_production(self) -> bool:
         return self.environment == "production"
+
+    @property
+    def search_urls(self) -> tuple[str, ...]:
+        return tuple(url.strip() for url in self.search_url.split(",") if url.strip())
 
 
 def _decode(kind: type, value: object) -> object:

@@ -16,18 +16,25 @@ from lumen.app import create_app
 from lumen.db.migrations import upgrade
 from lumen.db.models import Base
 from lumen.resources import Resources
-from lumen.settings import Settings, load_settings
+from lumen.settings import DEFAULT_SEARCH_URLS, Settings, load_settings
 
 # Lumen as real processes (uvicorn, the worker), for tests of truly concurrent requests.
 pytest_plugins = ["tests.live", "tests.members"]
 
+# The engine this run talks to: Elasticsearch unless LUMEN_TEST_SEARCH_ENGINE=opensearch
+# (make test runs the engine-touching suites on both), at the local stack's address for it
+# unless LUMEN_TEST_SEARCH_URL names another.
+ENGINE = os.environ.get("LUMEN_TEST_SEARCH_ENGINE", "elasticsearch")
 TEST_ENV = {
     "LUMEN_ENV": "test",
     "LUMEN_DATABASE_URL": os.environ.get(
         "LUMEN_TEST_DATABASE_URL", "postgresql+asyncpg://lumen:lumen@127.0.0.1:5432/lumen_test"
     ),
     "LUMEN_REDIS_URL": os.environ.get("LUMEN_TEST_REDIS_URL", "redis://127.0.0.1:6379/15"),
-    "LUMEN_SEARCH_URL": os.environ.get("LUMEN_TEST_SEARCH_URL", "http://127.0.0.1:9200"),
+    "LUMEN_SEARCH_ENGINE": ENGINE,
+    "LUMEN_SEARCH_URL": os.environ.get(
+        "LUMEN_TEST_SEARCH_URL", DEFAULT_SEARCH_URLS.get(ENGINE, "")
+    ),
     "LUMEN_INDEX_PREFIX": os.environ.get("LUMEN_TEST_INDEX_PREFIX", "lumen-test"),
     "LUMEN_FIREBASE_PROJECT_ID": "demo-lumen",
     "FIREBASE_AUTH_EMULATOR_HOST": os.environ.get("FIREBASE_AUTH_EMULATOR_HOST", "127.0.0.1:9099"),
@@ -39,6 +46,10 @@ TEST_ENV = {
         for budget in ("SEARCH", "LOCATION", "WRITES", "UPLOADS", "FAILED_AUTH")
     },
 }
+
+
+def pytest_report_header() -> str:
+    return f"search engine: {ENGINE} at {TEST_ENV['LUMEN_SEARCH_URL']}"
 
 
 def make_settings(**overrides: str) -> Settings:

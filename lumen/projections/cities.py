@@ -10,7 +10,16 @@ from sqlalchemy import select
 from lumen import events
 from lumen.db.cities import City
 from lumen.projections import event_groups as groups
-from lumen.projections.analysis import COMMON, GEO_POINT, KEYWORD, LONG, text
+from lumen.projections.analysis import (
+    COMMON,
+    GEO_POINT,
+    KEYWORD,
+    LONG,
+    folded,
+    folded_mapping,
+    folded_text,
+    text,
+)
 from lumen.projections.read_model import Document, Lookup, ReadModel, Want, visible
 from lumen.projections.rows import columns
 
@@ -37,8 +46,8 @@ BY_ID: Lookup[CityRow] = Lookup(City.id, lambda row: row.id)
 
 MAPPING: dict[str, Any] = {
     **COMMON,
-    "name": text(prefixes=True, keyword=True),
-    "ascii_name": text(prefixes=True),
+    "name": text(keyword=True),
+    "ascii_name": text(),
     "alternate_names": text(),
     "country_code": KEYWORD,
     "country_name": text(keyword=True),
@@ -47,6 +56,12 @@ MAPPING: dict[str, Any] = {
     "location": GEO_POINT,
     "timezone": KEYWORD,
 }
+# What suggestions match on as people type, accents folded (see analysis).
+FOLDED: dict[str, Any] = {
+    "name": folded_text(prefixes=True),
+    "ascii_name": folded_text(prefixes=True),
+}
+MAPPING |= folded_mapping(FOLDED)
 
 
 def build(row: CityRow) -> Document:
@@ -61,6 +76,7 @@ def build(row: CityRow) -> Document:
         "location": {"lat": row.latitude, "lon": row.longitude},
         "timezone": row.timezone,
     }
+    fields["folded"] = folded(fields, FOLDED)
     return visible(NAME, str(row.id), row.version, fields)
 
 

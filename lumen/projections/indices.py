@@ -43,7 +43,7 @@ class Layout:
 
 async def layout(client: SearchClient, settings: Settings) -> Layout:
     pattern = re.compile(rf"{re.escape(settings.index_prefix)}-({'|'.join(PROJECTIONS)})-v(\d+)")
-    found = await client.indices.get_alias(index=f"{settings.index_prefix}-*")
+    found = await client.aliases(f"{settings.index_prefix}-*")
     result = Layout()
     for index, info in sorted(found.items()):
         match = pattern.fullmatch(index)

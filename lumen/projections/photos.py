@@ -15,6 +15,7 @@ from lumen.db.cities import City
 from lumen.db.photos import Photo
 from lumen.db.profiles import Profile
 from lumen.db.users import User
+from lumen.folding import fold_keyword
 from lumen.projections import event_groups as groups
 from lumen.projections.analysis import (
     COMMON,
@@ -24,6 +25,9 @@ from lumen.projections.analysis import (
     LONG,
     STORED_ONLY,
     facet,
+    folded,
+    folded_mapping,
+    folded_text,
     text,
 )
 from lumen.projections.places import CITY_COLUMNS, PLACE_MAPPING, Placed, place
@@ -99,10 +103,11 @@ MAPPING: dict[str, Any] = {
     "version": LONG,
     "title": text(),
     "caption": text(),
-    "tags": {**facet(folded=True), "fields": {"text": text(prefixes=True)}},
+    # As written, for display; facets and filters use the folded copy.
+    "tags": KEYWORD,
     "visibility": KEYWORD,
     "owner_id": KEYWORD,
-    "owner_name": text(prefixes=True, keyword=True),
+    "owner_name": text(keyword=True),
     "owner_followers": INTEGER,
     "owner_role": KEYWORD,
     "owner_visibility": KEYWORD,
@@ -119,6 +124,15 @@ MAPPING: dict[str, Any] = {
     "created_at": DATE,
     "updated_at": DATE,
 }
+# What queries match on, accents folded (see analysis); tags are facets too.
+FOLDED: dict[str, Any] = {
+    "title": folded_text(),
+    "caption": folded_text(),
+    "tags": {**facet(), "fields": {"text": folded_text(prefixes=True)}},
+    "owner_name": folded_text(),
+    "city_name": folded_text(),
+}
+MAPPING |= folded_mapping(FOLDED)
 
 
 def document_version(photo_version: int, owner_revision: int, user_version: int) -> int:
@@ -172,6 +186,8 @@ def build(row: PhotoRow) -> Document:
         "created_at": row.created_at,
         "updated_at": row.updated_at,
     }
+    # Tags are facets as well: one value whatever the case or accents, as filters ask.
+    fields["folded"] = {**folded(fields, FOLDED), "tags": [fold_keyword(t) for t in row.tags or []]}
     # Left out, rather than null, when the row has no size to tell it from.
     if shape := orientation(row.width, row.height):
         fields["orientation"] = shape

@@ -41,7 +41,7 @@ CITY_COLUMNS = {
 
 PLACE_MAPPING: dict[str, Any] = {
     "city_id": INTEGER,
-    "city_name": text(prefixes=True, keyword=True),
+    "city_name": text(keyword=True),
     "country_code": KEYWORD,
     "country_name": text(keyword=True),
     "location": GEO_POINT,

@@ -24,6 +24,9 @@ from lumen.projections.analysis import (
     KEYWORD,
     LONG,
     STORED_ONLY,
+    folded,
+    folded_mapping,
+    folded_text,
     text,
 )
 from lumen.projections.places import CITY_COLUMNS, PLACE_MAPPING, Placed, place
@@ -96,12 +99,12 @@ MAPPING: dict[str, Any] = {
     **PLACE_MAPPING,
     "version": LONG,
     "role": KEYWORD,
-    "display_name": text(prefixes=True, keyword=True),
+    "display_name": text(keyword=True),
     "headline": text(),
     "bio": text(),
     "languages": KEYWORD,
     "specialties": KEYWORD,
-    "specialty_names": text(prefixes=True),
+    "specialty_names": text(),
     "visibility": KEYWORD,
     "discoverable": BOOLEAN,
     "nearby_opt_in": BOOLEAN,
@@ -114,6 +117,16 @@ MAPPING: dict[str, Any] = {
     "created_at": DATE,
     "updated_at": DATE,
 }
+# What queries match on: the text fields, accents folded (see analysis).
+FOLDED: dict[str, Any] = {
+    "display_name": folded_text(prefixes=True),
+    "headline": folded_text(),
+    "bio": folded_text(),
+    "specialty_names": folded_text(prefixes=True),
+    "studio_name": folded_text(),
+    "city_name": folded_text(),
+}
+MAPPING |= folded_mapping(FOLDED)
 
 
 def document_version(revision: int, user_version: int) -> int:
@@ -154,6 +167,7 @@ def build(row: ProfileRow) -> Document:
         "created_at": row.created_at,
         "updated_at": row.updated_at,
     }
+    fields["folded"] = folded(fields, FOLDED)
     return visible(NAME, ident, version, fields)
 
 

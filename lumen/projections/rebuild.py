@@ -20,7 +20,7 @@ from lumen.projections.backfill import documents, source_count
 from lumen.projections.indices import Layout, layout, read_alias, versioned, write_alias
 from lumen.projections.read_model import Document
 from lumen.projections.registry import read_model
-from lumen.projections.schema import create_index, tuned_settings
+from lumen.projections.schema import create_index, current, ensure_indices, tuned_settings
 from lumen.projections.writes import action
 from lumen.resources import Resources
 
@@ -64,16 +64,24 @@ async def _alone(resources: Resources, name: str) -> AsyncIterator[None]:
 
 async def _target(client: SearchClient, resources: Resources, name: str, now: Layout) -> str:
     settings = resources.settings
-    unfinished = [i for i in now.writers.get(name, []) if i != now.readers.get(name)]
+    writers = now.writers.get(name, [])
+    fresh = await current(client, writers)
+    unfinished = [i for i in fresh if i != now.readers.get(name)]
     if unfinished:
         index = unfinished[-1]
-        body = {"index": tuned_settings(settings, loading=True)}
-        await client.indices.put_settings(index=index, body=body)
+        await client.put_settings(index, {"index": tuned_settings(settings, loading=True)})
         return index
     index = versioned(settings, name, max(now.versions.get(name, [0])) + 1)
     await create_index(client, settings, index, name, loading=True)
-    alias = {"add": {"index": index, "alias": write_alias(settings, name)}}
-    await client.indices.update_aliases(body={"actions": [alias]})
+    actions = [{"add": {"index": index, "alias": write_alias(settings, name)}}]
+    # An index of an older schema would refuse the documents the projector now builds:
+    # it leaves the write alias at once, and keeps serving reads until the swap.
+    actions += [
+        {"remove": {"index": old, "alias": write_alias(settings, name)}}
+        for old in writers
+        if old not in fresh
+    ]
+    await client.update_aliases(actions)
     return index
 
 
@@ -84,7 +92,7 @@ async def _leftovers(client: SearchClient, name: str, now: Layout, keep: str) ->
     for version in now.versions.get(name, []):
         index = f"{prefix}-v{version}"
         if index not in aliased and index != keep:
-            await client.indices.delete(index=index, ignore_unavailable=True)
+            await client.delete_index(index)
 
 
 async def _load(resources: Resources, name: str, index: str, progress: Progress | None) -> int:
@@ -133,20 +141,32 @@ async def _rebuild(
     new = await _target(client, resources, name, now)
     await _leftovers(client, name, now, new)
     loaded = await _load(resources, name, new, progress)
-    await client.indices.put_settings(
-        index=new, body={"index": tuned_settings(settings, loading=False)}
-    )
-    await client.indices.refresh(index=new)
-    await client.cluster.health(index=new, wait_for_status="yellow")
+    await client.put_settings(new, {"index": tuned_settings(settings, loading=False)})
+    await client.refresh(new)
+    await client.health(new, wait_for="yellow")
     swap = [{"add": {"index": new, "alias": read_alias(settings, name)}}]
     if old is not None:
-        swap += [
-            {"remove": {"index": old, "alias": read_alias(settings, name)}},
-            {"remove": {"index": old, "alias": write_alias(settings, name)}},
-        ]
-    await client.indices.update_aliases(body={"actions": swap})
+        swap.append({"remove": {"index": old, "alias": read_alias(settings, name)}})
+        # Unless it left the write alias already, for being of an older schema.
+        if old in (await layout(client, settings)).writers.get(name, []):
+            swap.append({"remove": {"index": old, "alias": write_alias(settings, name)}})
+    await client.update_aliases(swap)
     if old is not None:
         # Batches that listed their targets before the swap may still write to the old index.
         await asyncio.sleep(grace_s)
-        await client.indices.delete(index=old, ignore_unavailable=True)
+        await client.delete_index(old)
     return Rebuilt(old, new, loaded)
+
+
+async def upgrade(resources: Resources) -> list[Rebuilt]:
+    """Makes sure every projection has its indices, and rebuilds those of an older schema
+    (the first worker to start after a mapping change does this before it projects)."""
+    outdated = await ensure_indices(resources.search, resources.settings)
+    done = []
+    for name in outdated:
+        try:
+            done.append(await rebuild(resources, name, grace_s=0))
+        except RebuildRunning:
+            # Another worker is at it; its swap brings this one's readers along.
+            continue
+    return done

@@ -50,8 +50,7 @@ async def projector_health(resources: Resources) -> ProjectorHealth:
 
 
 async def _count(resources: Resources, index: str, tombstone: bool) -> int:
-    body = {"query": {"term": {"tombstone": tombstone}}}
-    return int((await resources.search.count(index=index, body=body))["count"])
+    return await resources.search.count(index, {"term": {"tombstone": tombstone}})
 
 
 async def status(resources: Resources, *, with_sources: bool = True) -> Status:

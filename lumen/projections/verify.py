@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import msgspec
 
-from lumen.engine import scan_hits
 from lumen.projections.backfill import documents
 from lumen.projections.indices import read_alias
 from lumen.projections.registry import read_model
@@ -36,7 +35,7 @@ async def verify(resources: Resources, name: str, index: str | None = None) -> D
     index = index or read_alias(resources.settings, name)
     indexed: dict[str, tuple[int, bool]] = {}
     query = {"query": {"match_all": {}}, "_source": ["tombstone"], "version": True}
-    async for hit in scan_hits(resources.search, index, query):
+    async for hit in resources.search.scan(index, query):
         indexed[hit["_id"]] = (int(hit["_version"]), bool(hit["_source"].get("tombstone")))
     expected: dict[str, tuple[int, bool]] = {}
     async for page in documents(resources.sessions, read_model(name)):

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from lumen.engine import SearchClient, TransportError, bulk_bodies, send_bulk
+from lumen.engine import SearchClient, SearchError, bulk_bodies, send_bulk
 from lumen.projections.indices import layout
 from lumen.projections.read_model import DocKey, Document
 from lumen.settings import Settings
@@ -52,7 +52,7 @@ async def plan(client: SearchClient, settings: Settings, documents: Sequence[Doc
         return Planned()
     try:
         targets = (await layout(client, settings)).writers
-    except TransportError as exc:
+    except SearchError as exc:
         raise EngineUnavailable(f"index layout unavailable: {exc}") from exc
     missing = {d.projection for d in documents} - targets.keys()
     if missing:
@@ -66,7 +66,7 @@ async def send(client: SearchClient, planned: Planned) -> dict[DocKey, str]:
     """Sends a planned request; returns the documents the engine refused for good, with why."""
     try:
         refused = await send_bulk(client, planned.bodies)
-    except TransportError as exc:
+    except SearchError as exc:
         raise EngineUnavailable(f"bulk request failed: {exc}") from exc
     failed: dict[DocKey, str] = {}
     for item in refused:

@@ -12,7 +12,7 @@ from litestar import Controller, get
 from lumen.errors import DomainError
 from lumen.geo.coordinates import Point
 from lumen.http import Req, Res
-from lumen.queries import audience, inputs, pages, relevance, results
+from lumen.queries import audience, bands, inputs, pages, relevance, results
 from lumen.queries.audience import Viewer, Viewing
 from lumen.queries.inputs import Cursor, Keywords, Near, PageSize, Q, RadiusKm, Roles
 from lumen.queries.pages import Page
@@ -65,25 +65,17 @@ def discover(around: Around, viewer: Viewer, page: Page) -> dict[str, Any]:
         {"gauss": {"created_at": recency}, "weight": RECENCY_WEIGHT},
         _popularity(POPULARITY_WEIGHT),
     ]
+    filters = audience.listed_profiles() + around.filters()
     if around.origin is not None:
-        functions += [
-            {**f, "weight": f["weight"] * NEARNESS_WEIGHT}
-            for f in relevance.bucket_weights(around.origin)
-        ]
-    query = {
-        "bool": {
-            "filter": audience.listed_profiles() + around.filters(),
-            "must_not": audience.not_mine_nor_followed(viewer),
-        }
-    }
+        functions += bands.weights(around.origin, NEARNESS_WEIGHT)
+        filters.append(bands.labelled(around.origin))
+    query = {"bool": {"filter": filters, "must_not": audience.not_mine_nor_followed(viewer)}}
     found: dict[str, Any] = {
         "query": _scored(query, functions, "replace"),
         "sort": [BY_SCORE, TIEBREAK],
         "_source": {"excludes": ["location", "tombstone", "tombstoned_at"]},
         "track_total_hits": False,
     }
-    if around.origin is not None:
-        found["script_fields"] = relevance.rank_field(around.origin)
     return page.apply(found)
 
 
@@ -96,15 +88,20 @@ def nearby(
     query = {
         "bool": {
             "must": [relevance.matching(q, relevance.PROFILE_FIELDS)] if q else [],
-            "filter": [*audience.nearby_profiles(), within, *around.filters()],
+            "filter": [
+                *audience.nearby_profiles(),
+                within,
+                *around.filters(),
+                bands.labelled(origin),
+            ],
             "must_not": audience.not_mine(viewer),
         }
     }
     return page.apply(
         {
-            "query": _scored(query, [_popularity(1.0)], "sum"),
-            "sort": [relevance.rank_sort(origin), BY_SCORE, TIEBREAK],
-            "script_fields": relevance.rank_field(origin),
+            # Band first, then the text match weighted by popularity (see bands).
+            "query": bands.banded(query, origin, [_popularity(1.0)]),
+            "sort": [BY_SCORE, TIEBREAK],
             "_source": {"excludes": ["location", "tombstone", "tombstoned_at"]},
             "track_total_hits": False,
         }

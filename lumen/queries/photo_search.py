@@ -11,9 +11,10 @@ from typing import Annotated, Any
 from litestar import Controller, get
 from litestar.params import FromQuery, Parameter
 
+from lumen.folding import fold_keyword
 from lumen.geo.coordinates import Point
 from lumen.http import Req, Res
-from lumen.queries import audience, facets, inputs, pages, relevance
+from lumen.queries import audience, bands, facets, inputs, pages, relevance
 from lumen.queries.audience import Viewer, Viewing
 from lumen.queries.inputs import (
     CityId,
@@ -31,7 +32,7 @@ from lumen.queries.pages import Page
 from lumen.queries.views import PhotoPage
 
 FACETS: dict[str, str] = {
-    "tag": "tags",
+    "tag": "folded.tags",
     "camera_make": "camera_make",
     "camera_model": "camera_model",
 }
@@ -71,15 +72,18 @@ def _filters(query: PhotoQuery, viewer: Viewer) -> list[dict[str, Any]]:
             # The whole of the last day.
             taken["lt"] = (query.taken_to + dt.timedelta(days=1)).isoformat()
         clauses.append({"range": {"taken_at": taken}})
-    if query.origin is not None and query.radius_km is not None:
-        clauses.append(relevance.within(query.origin, query.radius_km))
+    if query.origin is not None:
+        if query.radius_km is not None:
+            clauses.append(relevance.within(query.origin, query.radius_km))
+        clauses.append(bands.labelled(query.origin))
     return clauses
 
 
 def body(query: PhotoQuery, viewer: Viewer, page: Page) -> dict[str, Any]:
     must = [relevance.matching(query.q, relevance.PHOTO_FIELDS)] if query.q else []
+    matched = {"bool": {"must": must, "filter": _filters(query, viewer)}}
     found: dict[str, Any] = {
-        "query": {"bool": {"must": must, "filter": _filters(query, viewer)}},
+        "query": relevance.ranked(matched, query.sort, query.origin),
         # A photo is as popular as its owner: photos have no counts of their own.
         "sort": relevance.order(query.sort, query.origin, popularity_field="owner_followers"),
         "_source": {"excludes": ["location", "tombstone", "tombstoned_at"]},
@@ -91,9 +95,7 @@ def body(query: PhotoQuery, viewer: Viewer, page: Page) -> dict[str, Any]:
     }
     facets.add(found, FACETS, picked, counted=page.after is None)
     if query.q:
-        found["highlight"] = relevance.highlight(relevance.PHOTO_HIGHLIGHTS)
-    if query.origin is not None:
-        found["script_fields"] = relevance.rank_field(query.origin)
+        found["highlight"] = relevance.highlight(query.q, relevance.PHOTO_HIGHLIGHTS)
     return page.apply(found)
 
 
@@ -128,7 +130,8 @@ class PhotoSearchController(Controller):
             raise inputs.invalid("taken_from", "must not be after taken_to")
         query = PhotoQuery(
             q=inputs.text(q),
-            tags=inputs.keywords("tag", tag),
+            # Tags are matched folded, as the documents' facet holds them.
+            tags=[fold_keyword(t) for t in inputs.keywords("tag", tag)],
             camera_makes=inputs.keywords("camera_make", camera_make, 256),
             camera_models=inputs.keywords("camera_model", camera_model, 256),
             owner=str(owner) if owner else None,

@@ -11,7 +11,7 @@ from litestar.params import FromQuery
 
 from lumen.geo.coordinates import Point
 from lumen.http import Req, Res
-from lumen.queries import audience, facets, inputs, pages, relevance
+from lumen.queries import audience, bands, facets, inputs, pages, relevance
 from lumen.queries.audience import Viewing
 from lumen.queries.inputs import (
     CityId,
@@ -56,11 +56,14 @@ def body(query: ProfileQuery, page: Page) -> dict[str, Any]:
         filters.append({"term": {"city_id": query.city_id}})
     if query.country is not None:
         filters.append({"term": {"country_code": query.country.upper()}})
-    if query.origin is not None and query.radius_km is not None:
-        filters.append(relevance.within(query.origin, query.radius_km))
+    if query.origin is not None:
+        if query.radius_km is not None:
+            filters.append(relevance.within(query.origin, query.radius_km))
+        filters.append(bands.labelled(query.origin))
     must = [relevance.matching(query.q, relevance.PROFILE_FIELDS)] if query.q else []
+    matched = {"bool": {"must": must, "filter": filters}}
     found: dict[str, Any] = {
-        "query": {"bool": {"must": must, "filter": filters}},
+        "query": relevance.ranked(matched, query.sort, query.origin),
         "sort": relevance.order(query.sort, query.origin),
         "_source": {"excludes": ["location", "tombstone", "tombstoned_at"]},
     }
@@ -68,9 +71,7 @@ def body(query: ProfileQuery, page: Page) -> dict[str, Any]:
     # Facets describe the whole result, so the first page carries them.
     facets.add(found, FACETS, picked, counted=page.after is None)
     if query.q:
-        found["highlight"] = relevance.highlight(relevance.PROFILE_HIGHLIGHTS)
-    if query.origin is not None:
-        found["script_fields"] = relevance.rank_field(query.origin)
+        found["highlight"] = relevance.highlight(query.q, relevance.PROFILE_HIGHLIGHTS)
     return page.apply(found)
 
 

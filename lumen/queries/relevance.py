@@ -3,11 +3,11 @@
 Free text is matched word by word: each word scores by the most important field it is
 found in (a typo costs a little), and the words add up. Term rarity is left out on
 purpose: "paris" in one headline must not outweigh "portrait photographer" everywhere.
-The text is analysed like the documents (accents and case folded) and never parsed as
-query syntax.
+The text is folded like the documents (lumen.folding; accents away, the engine lower-
+cases) and matched against their folded copies, never parsed as query syntax.
 
-Distance counts only as one of the coarse buckets, from an origin snapped to a cell: in
-filters, in ordering and in the scores that ordering rests on.
+Distance counts only as one of the coarse bands (lumen.queries.bands), from an origin
+snapped to a cell: in filters, in ordering and in the scores that ordering rests on.
 
 Every order ends on the document id, so pages never overlap or skip however many
 documents tie on the keys before it.
@@ -17,8 +17,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from lumen.folding import fold
 from lumen.geo.coordinates import Point
-from lumen.geo.privacy import BUCKET_BOUNDS_KM, DISTANCE_BUCKETS, snap_origin
+from lumen.geo.privacy import snap_origin
+from lumen.queries import bands
 from lumen.queries.inputs import invalid
 
 TIEBREAK: dict[str, Any] = {"id": "asc"}
@@ -27,39 +29,44 @@ BY_SCORE: dict[str, Any] = {"_score": "desc"}
 MAX_WORDS = 12
 # How much a word found only with a typo counts against one found as typed.
 TYPO_WEIGHT = 0.8
+TIE_BREAKER = 0.1
+# The folded copies (see projections.analysis) are what text is matched on.
 PROFILE_FIELDS: dict[str, float] = {
-    "display_name": 3.0,
-    "headline": 2.0,
-    "specialty_names": 2.0,
-    "city_name": 2.0,
-    "studio_name": 1.0,
-    "bio": 1.0,
+    "folded.display_name": 3.0,
+    "folded.headline": 2.0,
+    "folded.specialty_names": 2.0,
+    "folded.city_name": 2.0,
+    "folded.studio_name": 1.0,
+    "folded.bio": 1.0,
 }
 PHOTO_FIELDS: dict[str, float] = {
-    "title": 3.0,
-    "tags.text": 2.0,
-    "owner_name": 2.0,
-    "caption": 1.0,
-    "city_name": 1.0,
+    "folded.title": 3.0,
+    "folded.tags.text": 2.0,
+    "folded.owner_name": 2.0,
+    "folded.caption": 1.0,
+    "folded.city_name": 1.0,
 }
+# Highlights mark the original text, accents and all.
 PROFILE_HIGHLIGHTS = ("display_name", "headline", "bio", "specialty_names")
 PHOTO_HIGHLIGHTS = ("title", "caption")
+# log10(1 + followers) of a 32-bit follower count: the most popularity adds to a score.
+MAX_POPULARITY = 9.4
 
-# Sorts after every bucket: documents without a location (only when no radius filters).
-NO_LOCATION_RANK = len(DISTANCE_BUCKETS)
 
-_RANK_SCRIPT = """
-if (doc['location'].size() == 0) { return params.none; }
-double km = doc['location'].arcDistance(params.lat, params.lon) / 1000.0;
-for (int i = 0; i < params.bounds.size(); ++i) {
-  if (km < params.bounds.get(i)) { return i; }
-}
-return params.bounds.size();
-"""
+def max_text_score(fields: dict[str, float]) -> float:
+    """The highest score `matching` can give: every word at its best field, every other
+    clause adding its tie-breaker share. Distance bands step over it (bands.STEP)."""
+    weights = [*fields.values(), *(w * TYPO_WEIGHT for w in fields.values())]
+    best = max(weights)
+    return MAX_WORDS * (best + TIE_BREAKER * (sum(weights) - best))
+
+
+def words(q: str) -> list[str]:
+    return fold(q).split()[:MAX_WORDS]
 
 
 def matching(q: str, fields: dict[str, float]) -> dict[str, Any]:
-    clauses = [_word(word, fields) for word in q.split()[:MAX_WORDS]]
+    clauses = [_word(word, fields) for word in words(q)]
     if len(clauses) == 1:
         return clauses[0]
     return {"bool": {"should": clauses, "minimum_should_match": 1}}
@@ -77,15 +84,23 @@ def _word(word: str, fields: dict[str, float]) -> dict[str, Any]:
         for f, w in fields.items()
     ]
     # A little for the other fields that match, so name + city beats name alone.
-    return {"dis_max": {"queries": typed + forgiven, "tie_breaker": 0.1}}
+    return {"dis_max": {"queries": typed + forgiven, "tie_breaker": TIE_BREAKER}}
 
 
-def highlight(fields: tuple[str, ...]) -> dict[str, Any]:
+def highlight(q: str, fields: tuple[str, ...]) -> dict[str, Any]:
+    """Marks, in the original fields, the words as typed and as folded, and those a typo
+    away (which also catches an accent the folded words lack: "zoe" marks "Zoë")."""
+    typed = {*q.split()[:MAX_WORDS], *words(q)}
+    marked = [
+        {"match": {field: {"query": " ".join(sorted(typed)), "fuzziness": "AUTO"}}}
+        for field in fields
+    ]
     return {
         # The text is escaped, so the only markup in a fragment is ours.
         "encoder": "html",
         "pre_tags": ["<em>"],
         "post_tags": ["</em>"],
+        "highlight_query": {"bool": {"should": marked}},
         "fields": {field: {"number_of_fragments": 1, "fragment_size": 160} for field in fields},
     }
 
@@ -94,39 +109,15 @@ def origin(point: Point | None) -> Point | None:
     return None if point is None else snap_origin(point)
 
 
-def _script(at: Point) -> dict[str, Any]:
-    return {
-        "lang": "painless",
-        "source": _RANK_SCRIPT,
-        "params": {
-            "lat": at.lat,
-            "lon": at.lon,
-            "bounds": list(BUCKET_BOUNDS_KM),
-            "none": NO_LOCATION_RANK,
-        },
-    }
-
-
 def within(at: Point, km: float) -> dict[str, Any]:
-    return {"geo_distance": {"distance": f"{km}km", "location": {"lat": at.lat, "lon": at.lon}}}
+    return bands.within(at, km)
 
 
-def rank_sort(at: Point) -> dict[str, Any]:
-    """Nearest bucket first; inside a bucket the next sort keys decide."""
-    return {"_script": {"type": "number", "script": _script(at), "order": "asc"}}
-
-
-def rank_field(at: Point) -> dict[str, Any]:
-    return {"bucket": {"script": _script(at)}}
-
-
-def bucket_weights(at: Point) -> list[dict[str, Any]]:
-    """function_score functions that add one step for each bucket bound a document is
-    inside: a decay that only knows buckets, so ranking reveals no finer distance."""
-    return [
-        {"filter": within(at, bound), "weight": 1.0 / len(BUCKET_BOUNDS_KM)}
-        for bound in BUCKET_BOUNDS_KM
-    ]
+def ranked(query: dict[str, Any], sort: str, origin: Point | None) -> dict[str, Any]:
+    """The query scored for `sort`: band by band for "distance" (see bands)."""
+    if sort == "distance" and origin is not None:
+        return bands.banded(query, origin)
+    return query
 
 
 def order(
@@ -142,7 +133,8 @@ def order(
         case "distance":
             if origin is None:
                 raise invalid("sort", "sorting by distance needs `near`")
-            return [rank_sort(origin), BY_SCORE, TIEBREAK]
+            # The bands are in the score (see ranked).
+            return [BY_SCORE, TIEBREAK]
         case "popularity":
             popular = {popularity_field: {"order": "desc", "missing": "_last"}}
             return [popular, BY_SCORE, TIEBREAK]

@@ -12,7 +12,7 @@ import structlog
 from litestar.stores.redis import RedisStore
 from redis.exceptions import RedisError
 
-from lumen.engine import NotFoundError, TransportError
+from lumen.engine import SearchError, SearchNotFound
 from lumen.errors import DomainError
 from lumen.http import Req
 from lumen.projections.indices import read_alias
@@ -33,14 +33,12 @@ class SearchUnavailable(DomainError):
 async def search(resources: Resources, name: str, body: dict[str, Any]) -> dict[str, Any]:
     index = read_alias(resources.settings, name)
     try:
-        found: dict[str, Any] = await resources.search.search(
-            index=index, body={"timeout": QUERY_TIMEOUT, **body}
-        )
-    except NotFoundError as exc:
+        found = await resources.search.search(index, {"timeout": QUERY_TIMEOUT, **body})
+    except SearchNotFound as exc:
         if exc.error != "index_not_found_exception":
             raise SearchUnavailable("The search engine did not answer; retry shortly.") from exc
         return NOTHING
-    except TransportError as exc:
+    except SearchError as exc:
         log.warning("search failed", index=name, error=repr(exc))
         raise SearchUnavailable("The search engine did not answer; retry shortly.") from exc
     return found
@@ -54,10 +52,10 @@ async def multi_search(
         index = read_alias(resources.settings, name)
         lines += [{"index": index}, {"timeout": QUERY_TIMEOUT, **body}]
     try:
-        found = await resources.search.msearch(body=lines)
-    except TransportError as exc:
+        found = await resources.search.msearch(lines)
+    except SearchError as exc:
         raise SearchUnavailable("The search engine did not answer; retry shortly.") from exc
-    return [_answer(response) for response in found["responses"]]
+    return [_answer(response) for response in found]
 
 
 def _answer(response: dict[str, Any]) -> dict[str, Any]:

@@ -1,15 +1,16 @@
 """`GET /v1/suggest`: as-you-type names, cities, tags and specialties in one multi-search
-over the prefix fields, each kept only when a word of it starts with what was typed."""
+over the folded fields' indexed prefixes, each kept only when a word of it starts with
+what was typed."""
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, get
 from litestar.params import Parameter
 
+from lumen.folding import fold
 from lumen.http import Req, Res
 from lumen.queries import audience, inputs, results
 
@@ -31,14 +32,16 @@ class Suggestions(msgspec.Struct, frozen=True):
 
 
 def folded(text: str) -> str:
-    """Close to the engine's asciifolding + lowercase, for checking candidates."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    """As the folded fields hold it, lower-cased as the engine does: for checking candidates."""
+    return fold(text).casefold()
 
 
 def _typed(field: str, q: str) -> dict[str, Any]:
     # Every word typed must start a word of the field: "par" finds Paris, "new yo" New York.
-    return {"match": {field: {"query": q, "operator": "and"}}}
+    # Each typed word is a prefix query (a word the analyzer splits further, "golden-h",
+    # ends on one), answered from the field's indexed prefixes.
+    starts = [{"match_bool_prefix": {field: word}} for word in fold(q).split()]
+    return {"bool": {"must": starts}}
 
 
 def requests(q: str) -> list[tuple[str, dict[str, Any]]]:
@@ -48,7 +51,7 @@ def requests(q: str) -> list[tuple[str, dict[str, Any]]]:
             "profiles",
             {
                 "size": PER_KIND,
-                "query": {"bool": {"must": [_typed("display_name.prefix", q)], "filter": listed}},
+                "query": {"bool": {"must": [_typed("folded.display_name", q)], "filter": listed}},
                 "_source": ["id", "display_name", "role"],
             },
         ),
@@ -61,8 +64,8 @@ def requests(q: str) -> list[tuple[str, dict[str, Any]]]:
                         "query": {
                             "bool": {
                                 "should": [
-                                    _typed("name.prefix", q),
-                                    _typed("ascii_name.prefix", q),
+                                    _typed("folded.name", q),
+                                    _typed("folded.ascii_name", q),
                                 ],
                                 "minimum_should_match": 1,
                                 "filter": [audience.LIVE],
@@ -84,11 +87,11 @@ def requests(q: str) -> list[tuple[str, dict[str, Any]]]:
                 "size": 0,
                 "query": {
                     "bool": {
-                        "must": [_typed("tags.text.prefix", q)],
+                        "must": [_typed("folded.tags.text", q)],
                         "filter": [audience.LIVE, audience.PUBLIC],
                     }
                 },
-                "aggs": {"tags": {"terms": {"field": "tags", "size": CANDIDATES}}},
+                "aggs": {"tags": {"terms": {"field": "folded.tags", "size": CANDIDATES}}},
             },
         ),
         (
@@ -96,7 +99,7 @@ def requests(q: str) -> list[tuple[str, dict[str, Any]]]:
             {
                 "size": CANDIDATES,
                 "query": {
-                    "bool": {"must": [_typed("specialty_names.prefix", q)], "filter": listed}
+                    "bool": {"must": [_typed("folded.specialty_names", q)], "filter": listed}
                 },
                 "_source": ["specialties", "specialty_names"],
             },

@@ -9,8 +9,8 @@ from typing import Any
 
 import msgspec
 
-from lumen.geo.privacy import DISTANCE_BUCKETS
 from lumen.media.urls import variant_url
+from lumen.queries.bands import band_of
 
 Hit = dict[str, Any]
 
@@ -119,15 +119,6 @@ def _place(s: dict[str, Any]) -> Place:
     )
 
 
-def _distance(hit: Hit) -> str | None:
-    # The bucket a query with an origin ranked the hit in; none for documents without one.
-    bucket = hit.get("fields", {}).get("bucket")
-    rank = bucket[0] if bucket else None
-    if not isinstance(rank, int | float) or not 0 <= rank < len(DISTANCE_BUCKETS):
-        return None
-    return DISTANCE_BUCKETS[int(rank)].label
-
-
 def _highlights(hit: Hit) -> dict[str, list[str]]:
     return {field.split(".")[0]: list(parts) for field, parts in hit.get("highlight", {}).items()}
 
@@ -152,7 +143,7 @@ def profile_view(hit: Hit) -> ProfileView:
         followers_count=s.get("followers_count") or 0,
         following_count=s.get("following_count") or 0,
         created_at=s.get("created_at"),
-        distance=_distance(hit),
+        distance=band_of(hit),
         highlights=_highlights(hit),
     )
 
@@ -188,6 +179,6 @@ def photo_view(hit: Hit, secret_key: str) -> PhotoView:
         variants=variants,
         placeholder=s.get("placeholder"),
         created_at=s.get("created_at"),
-        distance=_distance(hit),
+        distance=band_of(hit),
         highlights=_highlights(hit),
     )

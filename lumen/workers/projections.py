@@ -10,7 +10,7 @@ from arq.worker import func
 
 from lumen.projections.projector import DRAIN_BUDGET_S, drain
 from lumen.projections.purge import purge_tombstones
-from lumen.projections.schema import ensure_indices
+from lumen.projections.rebuild import upgrade
 from lumen.resources import Resources
 from lumen.workers.wakeup import PROJECT_JOB, OutboxListener
 
@@ -42,7 +42,8 @@ async def purge_old_tombstones(ctx: dict[str, Any]) -> int:
 
 async def start_projections(ctx: dict[str, Any], queue: str) -> None:
     resources: Resources = ctx["resources"]
-    await ensure_indices(resources.search, resources.settings)
+    # Before the first batch: an index of an older schema must not be written to.
+    await upgrade(resources)
     listener = OutboxListener(resources.settings, ctx["redis"], queue)
     await listener.start()
     ctx["outbox_listener"] = listener

@@ -21,7 +21,7 @@ async def test_ready_reports_every_dependency_up_with_latency(
     response = await client.get("/health/ready")
     assert response.status_code == 200
     checks = response.json()["checks"]
-    assert set(checks) == {"postgres", "redis", "opensearch", "auth_emulator"}
+    assert set(checks) == {"postgres", "redis", "search", "auth_emulator"}
     for check in checks.values():
         assert check["status"] == "up"
         assert check["latency_ms"] >= 0
@@ -48,9 +48,9 @@ async def test_ready_is_503_naming_redis_when_it_is_unreachable() -> None:
     assert (status, body["unavailable"]) == (503, ["redis"])
 
 
-async def test_ready_is_503_naming_opensearch_when_it_is_unreachable() -> None:
+async def test_ready_is_503_naming_the_search_engine_when_it_is_unreachable() -> None:
     status, body = await _ready_with(LUMEN_SEARCH_URL="http://127.0.0.1:1")
-    assert (status, body["unavailable"]) == (503, ["opensearch"])
+    assert (status, body["unavailable"]) == (503, ["search"])
 
 
 async def test_ready_is_503_naming_the_auth_emulator_when_it_is_unreachable() -> None:

@@ -15,9 +15,9 @@ async def test_a_geo_point_is_found_by_geo_distance_sorted_by_distance(settings:
     client = engine.connect(settings)
     index = f"{settings.index_prefix}-geo-{uuid.uuid4().hex[:8]}"
     try:
-        await client.indices.create(
-            index=index,
-            body={
+        await client.create_index(
+            index,
+            {
                 "mappings": {
                     "properties": {"name": {"type": "keyword"}, "at": {"type": "geo_point"}}
                 },
@@ -29,14 +29,12 @@ async def test_a_geo_point_is_found_by_geo_distance_sorted_by_distance(settings:
             "lyon": (45.7640, 4.8357),
         }
         for name, (lat, lon) in places.items():
-            await client.index(
-                index=index, id=name, body={"name": name, "at": {"lat": lat, "lon": lon}}
-            )
-        await client.indices.refresh(index=index)
+            await client.put(index, name, {"name": name, "at": {"lat": lat, "lon": lon}})
+        await client.refresh(index)
         origin = {"lat": 48.8566, "lon": 2.3522}  # Paris, Hôtel de Ville
         found = await client.search(
-            index=index,
-            body={
+            index,
+            {
                 "query": {"bool": {"filter": {"geo_distance": {"distance": "50km", "at": origin}}}},
                 "sort": [{"_geo_distance": {"at": origin, "order": "asc", "unit": "km"}}],
             },
@@ -45,7 +43,7 @@ async def test_a_geo_point_is_found_by_geo_distance_sorted_by_distance(settings:
         assert [h["_id"] for h in hits] == ["louvre", "versailles"]
         assert hits[0]["sort"][0] < hits[1]["sort"][0] < 50
     finally:
-        await client.indices.delete(index=index, ignore_unavailable=True)
+        await client.delete_index(index)
         await client.close()
 
 

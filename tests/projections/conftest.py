@@ -25,7 +25,7 @@ async def search(db: Resources) -> Resources:
     for name in PROJECTIONS:
         for version in now.versions.get(name, []):
             index = f"{db.settings.index_prefix}-{name}-v{version}"
-            await db.search.indices.delete(index=index, ignore_unavailable=True)
+            await db.search.delete_index(index)
     await ensure_indices(db.search, db.settings)
     async with db.db.begin() as conn:
         await conn.execute(
@@ -59,12 +59,12 @@ async def project_all(res: Resources, limit: int | None = None) -> int:
 
 
 async def refresh(res: Resources) -> None:
-    await res.search.indices.refresh(index=f"{res.settings.index_prefix}-*-write")
+    await res.search.refresh(f"{res.settings.index_prefix}-*-write")
 
 
 async def fetch(res: Resources, name: str, ident: object) -> dict[str, Any] | None:
-    found = await res.search.get(index=read_alias(res.settings, name), id=str(ident), ignore=404)
-    if not found.get("found"):
+    found = await res.search.get(read_alias(res.settings, name), str(ident))
+    if found is None:
         return None
     return {**found["_source"], "_version": found["_version"]}
 

@@ -105,8 +105,8 @@ async def test_documents_built_earlier_and_written_later_lose(search: Resources)
 async def test_an_update_arriving_after_a_delete_does_not_resurrect(search: Resources) -> None:
     for name in ("profiles", "photos", "following"):
         # The engine forgets deletes at once: only the tombstone document can protect.
-        await search.search.indices.put_settings(
-            index=read_alias(search.settings, name), body={"index": {"gc_deletes": "0s"}}
+        await search.search.put_settings(
+            read_alias(search.settings, name), {"index": {"gc_deletes": "0s"}}
         )
     owner_uid = await add_user(search)
     owner = await add_profile(search, owner_uid)

@@ -25,13 +25,13 @@ async def test_verify_lists_missing_stale_and_extra_documents(search: Resources)
     behind = await add_profile(search, await add_user(search))
     await project_all(search)
     alias = read_alias(search.settings, "profiles")
-    await search.search.delete(index=alias, id=str(gone), refresh=True)
+    await search.search.delete(alias, str(gone), refresh=True)
     await update_profile(search, behind, headline="not projected yet")
     stray = str(uuid.uuid4())
-    await search.search.index(
-        index=f"{search.settings.index_prefix}-profiles-v1",
-        id=stray,
-        body={"id": stray, "tombstone": False},
+    await search.search.put(
+        f"{search.settings.index_prefix}-profiles-v1",
+        stray,
+        {"id": stray, "tombstone": False},
         refresh=True,
     )
     drift = await verify(search, "profiles")
@@ -84,7 +84,7 @@ async def test_old_tombstones_are_purged(search: Resources) -> None:
     assert await purge_tombstones(search.search, search.settings, older_than_s=3600) == 0
     assert await purge_tombstones(search.search, search.settings, older_than_s=0) == 1
     alias = read_alias(search.settings, "profiles")
-    assert not await search.search.exists(index=alias, id=str(profile_id))
+    assert await search.search.get(alias, str(profile_id)) is None
 
 
 async def test_replaying_dead_events_from_the_command_line(search: Resources) -> None:

@@ -20,6 +20,7 @@ def environment(settings: Settings, **extra: str) -> dict[str, str]:
         "LUMEN_ENV": "test",
         "LUMEN_DATABASE_URL": settings.database_url,
         "LUMEN_REDIS_URL": settings.redis_url,
+        "LUMEN_SEARCH_ENGINE": settings.search_engine,
         "LUMEN_SEARCH_URL": settings.search_url,
         "LUMEN_INDEX_PREFIX": settings.index_prefix,
         "LUMEN_LOG_LEVEL": "WARNING",

@@ -47,7 +47,7 @@ async def fresh_indices(res: Resources) -> None:
     for name in PROJECTIONS:
         for version in now.versions.get(name, []):
             index = f"{res.settings.index_prefix}-{name}-v{version}"
-            await res.search.indices.delete(index=index, ignore_unavailable=True)
+            await res.search.delete_index(index)
     await ensure_indices(res.search, res.settings)
     await add_cities(res)
 
@@ -146,4 +146,4 @@ async def add_photo(res: Resources, owner: uuid.UUID, title: str, **fields: Any)
 async def project(res: Resources) -> None:
     while (await run_batch(res)).claimed:
         pass
-    await res.search.indices.refresh(index=f"{res.settings.index_prefix}-*")
+    await res.search.refresh(f"{res.settings.index_prefix}-*")
