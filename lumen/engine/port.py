@@ -82,8 +82,22 @@ class SearchClient(abc.ABC):
             return None
         return found if found.get("found") else None
 
-    async def put(self, index: str, ident: str, body: Body, *, refresh: bool = False) -> None:
-        await self._call("index", index=index, id=ident, body=body, refresh=_flag(refresh))
+    async def put(
+        self,
+        index: str,
+        ident: str,
+        body: Body,
+        *,
+        version: int | None = None,
+        refresh: bool = False,
+    ) -> None:
+        """Indexes one document; with `version`, only over an older external version."""
+        versioning: dict[str, Any] = {}
+        if version is not None:
+            versioning = {"version": version, "version_type": "external"}
+        await self._call(
+            "index", index=index, id=ident, body=body, refresh=_flag(refresh), **versioning
+        )
 
     async def delete(self, index: str, ident: str, *, refresh: bool = False) -> None:
         await self._call("delete", index=index, id=ident, refresh=_flag(refresh))

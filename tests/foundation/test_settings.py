@@ -38,6 +38,32 @@ def test_cors_origins_are_a_comma_separated_list() -> None:
     assert settings.cors_origins == ("https://a.example", "https://b.example")
 
 
+def test_the_engine_is_elasticsearch_at_the_local_stacks_address_unless_told() -> None:
+    default = load_settings({})
+    assert (default.search_engine, default.search_urls) == (
+        "elasticsearch",
+        ("http://127.0.0.1:9201",),
+    )
+    assert load_settings({"LUMEN_SEARCH_ENGINE": "opensearch"}).search_urls == (
+        "http://127.0.0.1:9200",
+    )
+
+
+def test_a_cluster_is_given_as_comma_separated_nodes() -> None:
+    settings = load_settings({"LUMEN_SEARCH_URL": "https://es-1:9200, https://es-2:9200,"})
+    assert settings.search_urls == ("https://es-1:9200", "https://es-2:9200")
+
+
+def test_an_unknown_engine_is_a_config_error() -> None:
+    with pytest.raises(ConfigError):
+        load_settings({"LUMEN_SEARCH_ENGINE": "solr"})
+
+
+def test_an_api_key_is_refused_for_opensearch_which_has_none() -> None:
+    with pytest.raises(ConfigError, match="LUMEN_SEARCH_API_KEY"):
+        load_settings({"LUMEN_SEARCH_ENGINE": "opensearch", "LUMEN_SEARCH_API_KEY": "a2V5"})
+
+
 def test_lumen_serve_exits_nonzero_in_production_with_the_emulator_variable() -> None:
     env = {
         "LUMEN_ENV": "production",
