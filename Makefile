@@ -16,7 +16,14 @@ run: setup migrate seed ## the stack, migrations, demo data, the API on :8000 an
 	  trap 'pkill -TERM -P $$worker 2>/dev/null; kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	  $(UV) run lumen serve --host 127.0.0.1 --port 8000
 
-test: setup lint typecheck pytest ## everything CI runs
+test: setup lint typecheck pytest ## everything CI runs, on both search engines
+# Both engines up for make test (so for CI): the whole suite runs on the default one,
+# Elasticsearch, and the suites that talk to an engine run again on OpenSearch.
+test: export LUMEN_ENGINES := both
+ENGINE_SUITES := tests/engine tests/projections tests/queries \
+	tests/uploads/test_concurrent_processing.py tests/foundation/test_services.py \
+	tests/foundation/test_health.py tests/foundation/test_worker.py \
+	tests/foundation/test_worker_outages.py
 
 setup: deps stack
 
@@ -44,6 +51,8 @@ typecheck:
 
 pytest:
 	$(UV) run pytest
+	@# An empty URL means the local stack's address for the engine named.
+	LUMEN_TEST_SEARCH_ENGINE=opensearch LUMEN_TEST_SEARCH_URL= $(UV) run pytest $(ENGINE_SUITES)
 
 bench: setup
 	$(UV) run --group bench python -m bench

@@ -16,10 +16,10 @@ ELASTICSEARCH_PORT="${LUMEN_ELASTICSEARCH_PORT:-9201}"
 AUTH_EMULATOR_PORT="${LUMEN_AUTH_EMULATOR_PORT:-9099}"
 FIREBASE_TOOLS_VERSION=15.34.2
 
-# The search engine(s) infra/up starts: LUMEN_ENGINES=both (CI, once Lumen speaks both)
-# starts OpenSearch and Elasticsearch; else LUMEN_SEARCH_ENGINE picks one. The default
-# stays OpenSearch until lumen/engine.py speaks Elasticsearch.
-DEFAULT_SEARCH_ENGINE=opensearch
+# The search engine(s) infra/up starts: LUMEN_ENGINES=both (make test, so CI) starts
+# OpenSearch and Elasticsearch; else LUMEN_SEARCH_ENGINE picks one, Elasticsearch unless
+# told otherwise, as Lumen's own settings do.
+DEFAULT_SEARCH_ENGINE=elasticsearch
 search_engine_scripts() {
   case "${LUMEN_ENGINES:-${LUMEN_SEARCH_ENGINE:-$DEFAULT_SEARCH_ENGINE}}" in
     both) echo opensearch-node elasticsearch-node ;;

@@ -32,9 +32,8 @@ TEST_ENV = {
     ),
     "LUMEN_REDIS_URL": os.environ.get("LUMEN_TEST_REDIS_URL", "redis://127.0.0.1:6379/15"),
     "LUMEN_SEARCH_ENGINE": ENGINE,
-    "LUMEN_SEARCH_URL": os.environ.get(
-        "LUMEN_TEST_SEARCH_URL", DEFAULT_SEARCH_URLS.get(ENGINE, "")
-    ),
+    "LUMEN_SEARCH_URL": os.environ.get("LUMEN_TEST_SEARCH_URL")
+    or DEFAULT_SEARCH_URLS.get(ENGINE, ""),
     "LUMEN_INDEX_PREFIX": os.environ.get("LUMEN_TEST_INDEX_PREFIX", "lumen-test"),
     "LUMEN_FIREBASE_PROJECT_ID": "demo-lumen",
     "FIREBASE_AUTH_EMULATOR_HOST": os.environ.get("FIREBASE_AUTH_EMULATOR_HOST", "127.0.0.1:9099"),
