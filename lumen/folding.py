@@ -12,6 +12,7 @@ ideographs into the single-character words their searches match on.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -32,27 +33,36 @@ def _folded(char: str) -> str | None:
     return anyascii(char)
 
 
-def fold(text: str) -> str:
-    if text.isascii():
-        return text
-    out: list[str] = []
-    # A combining mark goes with its letter: dropped after a folded Latin letter, kept
-    # after a letter of another script (Devanagari vowel signs are marks).
+def _pieces(text: str) -> Iterator[str]:
+    """What each character of `text` folds to, one piece per character, so that a
+    position in the folded text leads back to the original (see `starts`)."""
+    # A combining mark goes with its letter: dropped after a folded Latin letter (a
+    # decomposed "é"), kept after a letter of another script (Devanagari vowel signs).
     after_latin = False
-    for char in unicodedata.normalize("NFC", text):
+    for char in text:
         if char.isascii():
-            out.append(char)
             after_latin = char.isalpha()
+            yield char
         elif unicodedata.category(char).startswith("M"):
-            if not after_latin:
-                out.append(char)
+            yield "" if after_latin else char
         elif (ascii_form := _folded(char)) is None:
-            out.append(char)
             after_latin = False
+            yield char
         else:
-            out.append(ascii_form)
             after_latin = True
-    return "".join(out)
+            yield ascii_form
+
+
+def fold(text: str) -> str:
+    return text if text.isascii() else "".join(_pieces(text))
+
+
+def starts(text: str) -> list[int]:
+    """Where each character of `text` starts in `fold(text)`, and its length at the end."""
+    found = [0]
+    for piece in _pieces(text):
+        found.append(found[-1] + len(piece))
+    return found
 
 
 def fold_keyword(value: str) -> str:

@@ -18,13 +18,13 @@ from collections.abc import Awaitable, Callable
 
 import asyncpg
 
+from bench.database import database, prepared
 from lumen.auth.accounts import Account
 from lumen.commands.boundary import Commands
 from lumen.commands.photos.handlers import CreatePhoto, create_photo
 from lumen.commands.photos.structs import PhotoIn
 from lumen.commands.profiles.handlers import CreateProfile, create_profile
 from lumen.commands.profiles.structs import ProfileIn
-from lumen.db.migrations import upgrade
 from lumen.db.users import User
 from lumen.resources import Resources
 from lumen.settings import load_settings
@@ -32,7 +32,7 @@ from lumen.workers.queue import commands_for
 
 DB = "lumen_bench_commands"
 ROUNDS = 3
-DSN = f"postgresql://lumen:lumen@127.0.0.1:5432/{DB}"
+DSN = f"postgresql://lumen:lumen@127.0.0.1:5432/{database(DB)}"
 ACCOUNT = Account(uid="bench-owner", role="photographer", status="active", is_admin=False)
 PHOTO = PhotoIn(title="Bench", caption="A benchmark photo", tags=["bench", "portrait"])
 FLOOR_SQL = (
@@ -48,12 +48,7 @@ OUTBOX_SQL = (
 
 
 async def prepare() -> tuple[Resources, Commands, uuid.UUID]:
-    admin = await asyncpg.connect("postgresql://lumen:lumen@127.0.0.1:5432/lumen")
-    if not await admin.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", DB):
-        await admin.execute(f'CREATE DATABASE "{DB}"')
-    await admin.close()
-    url = f"postgresql+asyncpg://lumen:lumen@127.0.0.1:5432/{DB}"
-    await asyncio.to_thread(upgrade, url)
+    url = await prepared(DB)
     resources = Resources.open(load_settings({"LUMEN_DATABASE_URL": url, "LUMEN_ENV": "test"}))
     async with resources.sessions.begin() as session:
         await session.execute(__import__("sqlalchemy").text("TRUNCATE users, outbox CASCADE"))

@@ -70,8 +70,8 @@ async def measure_lag(
                     continue
                 ids = list(waiting)
                 found = await res.search.search(
-                    index=index,
-                    body={
+                    index,
+                    {
                         "query": {"ids": {"values": ids}},
                         "_source": ["doc_version"],
                         "size": len(ids),

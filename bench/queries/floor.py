@@ -18,6 +18,7 @@ import aiohttp
 import msgspec
 
 from bench.queries.cases import Request
+from lumen.settings import load_settings
 
 ROUTES_ENV = "LUMEN_BENCH_FLOOR_ROUTES"
 ENGINE_ENV = "LUMEN_SEARCH_URL"
@@ -71,4 +72,4 @@ class Floor:
 def create_floor() -> Floor:
     with open(os.environ[ROUTES_ENV], "rb") as routes:
         requests = msgspec.json.decode(routes.read(), type=list[Request])
-    return Floor(os.environ.get(ENGINE_ENV, "http://127.0.0.1:9200"), requests)
+    return Floor(os.environ.get(ENGINE_ENV) or load_settings().search_url, requests)

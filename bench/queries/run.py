@@ -3,12 +3,14 @@ p99; requests interleaved one by one) and throughput at concurrency 32, against 
 query the endpoint sends, posted straight to the engine, and against the floor
 (`bench.queries.floor`): a bare ASGI app relaying that query, what any Python API costs.
 
-    uv run python -m bench.queries.run [--prefix lumen-bench] [--requests 300] [--seconds 5]
+    uv run python -m bench.queries.run [--engine elasticsearch|opensearch] [--requests 300]
+        [--seconds 5] [--profiles 10000]
 
 Reads the indices of the projections benchmark's seeded corpus (`lumen-bench-*`, read
-aliases only; nothing is written). The API and the floor run in uvicorn subprocesses
-(`--workers` each), the API's anonymous response cache off so every request reaches the
-engine.
+aliases only), on the engine named; where that engine has none yet, a corpus of
+`--profiles` profiles is seeded and projected first, as the projections benchmark does.
+The API and the floor run in uvicorn subprocesses (`--workers` each), the API's anonymous
+response cache off so every request reaches the engine.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ from typing import Any
 import aiohttp
 import msgspec
 
+from bench.database import INDEX_PREFIX, REDIS_URL
+from bench.projections.run import ENGINES, ensure_corpus
 from bench.queries.cases import Case, Request, build
 from bench.queries.floor import ENGINE_ENV, ROUTES_ENV
 from lumen.geo.coordinates import Point
@@ -157,13 +161,17 @@ async def _wait_for(session: aiohttp.ClientSession, base: str) -> None:
     raise RuntimeError(f"{base} did not start")
 
 
-async def main(prefix: str, requests: int, seconds: float, workers: int) -> dict[str, Any]:
-    settings = load_settings({"LUMEN_INDEX_PREFIX": prefix})
+async def main(
+    engine_name: str, prefix: str, requests: int, seconds: float, workers: int
+) -> dict[str, Any]:
+    settings = load_settings({"LUMEN_INDEX_PREFIX": prefix, "LUMEN_SEARCH_ENGINE": engine_name})
     engine = settings.search_url.rstrip("/")
     api_env = {
+        "LUMEN_SEARCH_ENGINE": engine_name,
+        "LUMEN_SEARCH_URL": settings.search_url,
         "LUMEN_INDEX_PREFIX": prefix,
         "LUMEN_QUERY_CACHE_TTL_S": "0",
-        "LUMEN_REDIS_URL": "redis://127.0.0.1:6379/12",
+        "LUMEN_REDIS_URL": REDIS_URL,
     }
     servers = [_server("lumen.app:create_app", 8765, workers, api_env)]
     connector = aiohttp.TCPConnector(limit=CONCURRENCY * 3)
@@ -208,19 +216,26 @@ def _line(name: str, r: dict[str, Any]) -> str:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
-    parser.add_argument("--prefix", default="lumen-bench")
+    parser.add_argument("--engine", choices=ENGINES, default=ENGINES[0])
+    parser.add_argument("--profiles", type=int, default=10_000, help="when seeding a corpus")
+    parser.add_argument("--prefix", default=INDEX_PREFIX)
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--seconds", type=float, default=5.0)
     # One per core, as the API is deployed; the engine and this client share the cores.
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args()
-    print(f"python {platform.python_version()}, {os.cpu_count()} CPUs, {args.workers} API workers")
+    if args.prefix == INDEX_PREFIX:
+        asyncio.run(ensure_corpus(args.engine, args.profiles))
+    print(
+        f"{args.engine}, python {platform.python_version()}, {os.cpu_count()} CPUs,"
+        f" {args.workers} API workers"
+    )
     print(
         "| endpoint | engine p50 / p99 ms | engine req/s | floor p50 / p99 ms | floor req/s"
         " | floor p50 ratio / throughput ratio | API p50 / p99 ms | API req/s"
         " | API p50 ratio / throughput ratio |"
     )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-    found = asyncio.run(main(args.prefix, args.requests, args.seconds, args.workers))
-    with open("bench/queries/last_run.json", "w") as out:
+    found = asyncio.run(main(args.engine, args.prefix, args.requests, args.seconds, args.workers))
+    with open(f"bench/queries/last_run-{args.engine}.json", "w") as out:
         json.dump(found, out, indent=2)

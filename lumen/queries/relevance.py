@@ -20,7 +20,7 @@ from typing import Any
 from lumen.folding import fold
 from lumen.geo.coordinates import Point
 from lumen.geo.privacy import snap_origin
-from lumen.queries import bands
+from lumen.queries import bands, highlights
 from lumen.queries.inputs import invalid
 
 TIEBREAK: dict[str, Any] = {"id": "asc"}
@@ -46,7 +46,7 @@ PHOTO_FIELDS: dict[str, float] = {
     "folded.caption": 1.0,
     "folded.city_name": 1.0,
 }
-# Highlights mark the original text, accents and all.
+# Marked in the folded copies, served in the original text (see highlights).
 PROFILE_HIGHLIGHTS = ("display_name", "headline", "bio", "specialty_names")
 PHOTO_HIGHLIGHTS = ("title", "caption")
 # log10(1 + followers) of a 32-bit follower count: the most popularity adds to a score.
@@ -88,21 +88,8 @@ def _word(word: str, fields: dict[str, float]) -> dict[str, Any]:
 
 
 def highlight(q: str, fields: tuple[str, ...]) -> dict[str, Any]:
-    """Marks, in the original fields, the words as typed and as folded, and those a typo
-    away (which also catches an accent the folded words lack: "zoe" marks "Zoë")."""
-    typed = {*q.split()[:MAX_WORDS], *words(q)}
-    marked = [
-        {"match": {field: {"query": " ".join(sorted(typed)), "fuzziness": "AUTO"}}}
-        for field in fields
-    ]
-    return {
-        # The text is escaped, so the only markup in a fragment is ours.
-        "encoder": "html",
-        "pre_tags": ["<em>"],
-        "post_tags": ["</em>"],
-        "highlight_query": {"bool": {"should": marked}},
-        "fields": {field: {"number_of_fragments": 1, "fragment_size": 160} for field in fields},
-    }
+    """Marks the words of `q` in `fields` (see highlights)."""
+    return highlights.request(words(q), fields)
 
 
 def origin(point: Point | None) -> Point | None:

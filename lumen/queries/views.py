@@ -10,6 +10,7 @@ from typing import Any
 import msgspec
 
 from lumen.media.urls import variant_url
+from lumen.queries import highlights
 from lumen.queries.bands import band_of
 
 Hit = dict[str, Any]
@@ -119,10 +120,6 @@ def _place(s: dict[str, Any]) -> Place:
     )
 
 
-def _highlights(hit: Hit) -> dict[str, list[str]]:
-    return {field.split(".")[0]: list(parts) for field, parts in hit.get("highlight", {}).items()}
-
-
 def profile_view(hit: Hit) -> ProfileView:
     s = hit["_source"]
     slugs, names = s.get("specialties") or [], s.get("specialty_names") or []
@@ -144,7 +141,7 @@ def profile_view(hit: Hit) -> ProfileView:
         following_count=s.get("following_count") or 0,
         created_at=s.get("created_at"),
         distance=band_of(hit),
-        highlights=_highlights(hit),
+        highlights=highlights.of(hit),
     )
 
 
@@ -180,5 +177,5 @@ def photo_view(hit: Hit, secret_key: str) -> PhotoView:
         placeholder=s.get("placeholder"),
         created_at=s.get("created_at"),
         distance=band_of(hit),
-        highlights=_highlights(hit),
+        highlights=highlights.of(hit),
     )

@@ -1,5 +1,6 @@
 """Failure test for rebuilds: an index rebuilt while commands keep writing and a reader
-keeps searching; and a rebuild interrupted half-way that is simply run again."""
+keeps searching; a rebuild interrupted half-way that is simply run again; and indices of
+an older schema rebuilt before anything is written to them."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ import pytest
 
 from lumen.projections.indices import layout, read_alias
 from lumen.projections.projector import drain
-from lumen.projections.rebuild import RebuildRunning, rebuild
+from lumen.projections.rebuild import RebuildRunning, rebuild, upgrade
+from lumen.projections.schema import ensure_indices
 from lumen.resources import Resources
 from tests.projections.conftest import assert_converged, project_all
 from tests.projections.world import (
@@ -127,4 +129,28 @@ async def test_a_second_rebuild_of_the_same_projection_is_refused(search: Resour
     assert done.versions["profiles"] == [2]
     # The lock went with the rebuild that held it.
     assert (await rebuild(search, "profiles", grace_s=0)).new.endswith("-v3")
+    await assert_converged(search)
+
+
+async def test_an_index_of_an_older_schema_is_rebuilt_and_never_written_to(
+    search: Resources,
+) -> None:
+    profile_id = await add_profile(search, await add_user(search))
+    await project_all(search)
+    old = f"{search.settings.index_prefix}-profiles-v1"
+    # What an index built by older code says of itself (or says nothing: schema 1).
+    await search.search.put_mapping(old, {"_meta": {"schema": 1}})
+    assert await ensure_indices(search.search, search.settings) == ["profiles"]
+    await update_profile(search, profile_id, headline="written after the upgrade")
+
+    rebuilt = await upgrade(search)
+
+    assert [(r.old, r.new) for r in rebuilt] == [
+        (old, f"{search.settings.index_prefix}-profiles-v2")
+    ]
+    now = await layout(search.search, search.settings)
+    assert (now.readers["profiles"], now.writers["profiles"]) == (rebuilt[0].new, [rebuilt[0].new])
+    assert now.versions["profiles"] == [2]
+    assert await ensure_indices(search.search, search.settings) == []
+    await project_all(search)
     await assert_converged(search)

@@ -89,6 +89,15 @@ async def test_highlights_mark_the_matched_words_and_escape_the_rest(
     assert "<em>wedding</em>" in item["highlights"]["headline"][0]
 
 
+async def test_highlights_mark_words_typed_without_their_accents_in_the_original(
+    client: Client, corpus: Corpus
+) -> None:
+    response = await client.get("/v1/search/profiles", params={"q": "zoe"})
+    marked = {i["display_name"]: i["highlights"] for i in response.json()["items"]}
+    assert marked["Zoë Martin"]["display_name"] == ["<em>Zoë</em> Martin"]
+    assert marked["Zoe Lambert"]["display_name"] == ["<em>Zoe</em> Lambert"]
+
+
 async def test_cursor_pages_cover_everything_once(client: Client, corpus: Corpus) -> None:
     everything = await names(client, "/v1/search/profiles", page_size=50)
     seen: list[str] = []
