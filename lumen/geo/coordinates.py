@@ -49,7 +49,7 @@ class BBox(msgspec.Struct, frozen=True, kw_only=True):
     """A box between two parallels and two meridians.
 
     `west > east` is a box that crosses the antimeridian (as in RFC 7946), which
-    OpenSearch's geo_bounding_box accepts as it is.
+    the engines' geo_bounding_box accepts as it is.
     """
 
     west: float
@@ -94,7 +94,7 @@ def _decimals(text: str, count: int, shape: str) -> list[float]:
 
 
 def parse_point(text: str) -> Point:
-    """Parse "lat,lon" (latitude first, the order people write and OpenSearch's string form)."""
+    """Parse "lat,lon" (latitude first, the order people write and the engines' string form)."""
     lat, lon = _decimals(text, 2, "lat,lon")
     return Point(lat=lat, lon=lon)
 

@@ -78,7 +78,7 @@ def snap_origin(origin: Point) -> Point:
 
 class DistanceBucket(msgspec.Struct, frozen=True):
     """Distances from `from_km` (included) up to `to_km` (excluded), the range
-    semantics of OpenSearch's geo_distance aggregation; `to_km` None is open."""
+    semantics of the engines' geo_distance aggregation; `to_km` None is open."""
 
     label: str
     from_km: float
