@@ -20,6 +20,7 @@ from lumen.commands.accounts.handlers import AlreadyRegistered
 from lumen.commands.moderation.handlers import AlreadyInState
 from lumen.commands.photo_files import errors as uploads
 from lumen.errors import DomainError, NotFound
+from lumen.json_bodies import body_errors
 from lumen.queries.discovery import AreaUnknown
 from lumen.queries.media_files import MediaUrlExpired, MediaUrlInvalid
 from lumen.queries.results import SearchUnavailable
@@ -139,11 +140,15 @@ def _domain_error(request: Request[Any, Any, Any], exc: DomainError) -> Response
 def _validation_error(
     request: Request[Any, Any, Any], exc: ValidationException
 ) -> Response[dict[str, Any]]:
+    given = [e for e in (exc.extra if isinstance(exc.extra, list) else []) if isinstance(e, dict)]
+    # The framework names the body's first error only: walk the body for all of them.
+    of_body = body_errors(request) if any(e.get("source") == "body" for e in given) else []
     errors = [
         {"field": _field_name(e), "message": str(e.get("message", ""))}
-        for e in (exc.extra if isinstance(exc.extra, list) else [])
-        if isinstance(e, dict)
+        for e in given
+        if not (of_body and e.get("source") == "body")
     ]
+    errors += [{"field": e.field or "body", "message": e.message} for e in of_body]
     # Litestar names a missing parameter only in its message.
     if not errors and (missing := _MISSING.match(exc.detail or "")):
         errors = [{"field": missing.group(1), "message": "required"}]
