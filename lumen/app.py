@@ -10,8 +10,6 @@ from litestar.config.cors import CORSConfig
 from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.middleware import DefineMiddleware
-from litestar.openapi import OpenAPIConfig
-from litestar.openapi.plugins import RedocRenderPlugin, ScalarRenderPlugin, SwaggerRenderPlugin
 from litestar.stores.redis import RedisStore
 
 from lumen.auth.dependencies import provide_account, provide_admin, provide_caller
@@ -27,6 +25,7 @@ from lumen.commands.profiles import MyProfileController, ProfileController
 from lumen.health import HealthController
 from lumen.json_bodies import JsonBodyRequest
 from lumen.logging import add_request_id_header, configure_logging, request_id_middleware
+from lumen.openapi.config import openapi_config
 from lumen.problems import EXCEPTION_HANDLERS
 from lumen.projections.health import ProjectionHealthController
 from lumen.queries.audience import provide_viewer
@@ -115,12 +114,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         before_send=[add_request_id_header, add_security_headers],
         exception_handlers=EXCEPTION_HANDLERS,
         cors_config=CORSConfig(allow_origins=list(settings.cors_origins), allow_credentials=True),
-        openapi_config=OpenAPIConfig(
-            title="Lumen API",
-            version="1.0.0",
-            path="/schema",
-            render_plugins=[SwaggerRenderPlugin(), RedocRenderPlugin(), ScalarRenderPlugin()],
-        ),
+        openapi_config=openapi_config(),
         logging_config=None,
         debug=False,
     )

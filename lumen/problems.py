@@ -4,7 +4,7 @@ exception to its status, stable type and title, and the handlers that answer wit
 from __future__ import annotations
 
 import re
-from typing import Any, NamedTuple
+from typing import Any
 
 import structlog
 from litestar import Request, Response
@@ -19,7 +19,7 @@ from lumen.commands import errors as commands
 from lumen.commands.accounts.handlers import AlreadyRegistered
 from lumen.commands.moderation.handlers import AlreadyInState
 from lumen.commands.photo_files import errors as uploads
-from lumen.errors import DomainError, NotFound
+from lumen.errors import DomainError, NotFound, Problem
 from lumen.json_bodies import body_errors
 from lumen.queries.discovery import AreaUnknown
 from lumen.queries.media_files import MediaUrlExpired, MediaUrlInvalid
@@ -27,12 +27,6 @@ from lumen.queries.results import SearchUnavailable
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 log = structlog.get_logger()
-
-
-class Problem(NamedTuple):
-    status: int
-    slug: str  # the stable part of the `type` URI
-    title: str
 
 
 # Every domain failure a client can meet: its status, stable type and title. An
@@ -105,11 +99,15 @@ VALIDATION = HTTP_PROBLEMS[422]
 INTERNAL = Problem(HTTP_500_INTERNAL_SERVER_ERROR, "internal-error", "Internal error")
 
 
-def problem_of(exc: DomainError) -> Problem:
-    for kind in type(exc).__mro__:
+def problem_for(failure: type[DomainError]) -> Problem:
+    for kind in failure.__mro__:
         if issubclass(kind, DomainError) and kind in PROBLEMS:
             return PROBLEMS[kind]
     return PROBLEMS[DomainError]
+
+
+def problem_of(exc: DomainError) -> Problem:
+    return problem_for(type(exc))
 
 
 def problem_type(slug: str) -> str:

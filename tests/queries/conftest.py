@@ -13,6 +13,7 @@ from lumen.app import create_app
 from lumen.settings import Settings
 from tests.commands.conftest import register
 from tests.conftest import make_settings
+from tests.observed import observe
 
 __all__ = ["register"]
 
@@ -25,4 +26,4 @@ def uncached_settings(settings: Settings) -> Settings:
 @pytest.fixture(scope="session")
 async def client(uncached_settings: Settings) -> AsyncIterator[AsyncTestClient[Litestar]]:
     async with AsyncTestClient(app=create_app(uncached_settings)) as test_client:
-        yield test_client
+        yield observe(test_client)
