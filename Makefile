@@ -20,9 +20,10 @@ test: setup lint typecheck pytest ## everything CI runs
 
 setup: deps stack
 
-deps:
+deps: ## Python packages, and the scripts of the documentation pages (pinned npm tarballs)
 	@command -v uv >/dev/null 2>&1 || [ -x $(UV) ] || python3 -m pip install --user --quiet uv
 	$(UV) sync --frozen
+	infra/docs-assets
 
 stack:
 	infra/up

@@ -25,6 +25,7 @@ from lumen.commands.profiles import MyProfileController, ProfileController
 from lumen.health import HealthController
 from lumen.json_bodies import JsonBodyRequest
 from lumen.logging import add_request_id_header, configure_logging, request_id_middleware
+from lumen.openapi import pages as docs_pages
 from lumen.openapi.config import openapi_config
 from lumen.problems import EXCEPTION_HANDLERS
 from lumen.projections.health import ProjectionHealthController
@@ -85,6 +86,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             MapController,
             read_profile,
             read_photo,
+            *docs_pages.routes(),
         ],
         dependencies={
             "resources": Provide(_provide_resources, sync_to_thread=False),

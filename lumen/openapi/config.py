@@ -7,13 +7,9 @@ from typing import Any
 
 from litestar import Request
 from litestar.openapi import OpenAPIConfig
-from litestar.openapi.plugins import (
-    JsonRenderPlugin,
-    RedocRenderPlugin,
-    ScalarRenderPlugin,
-    SwaggerRenderPlugin,
-)
+from litestar.openapi.plugins import JsonRenderPlugin
 
+from lumen.openapi import pages
 from lumen.openapi.document import document
 
 DESCRIPTION = (
@@ -35,12 +31,8 @@ def openapi_config() -> OpenAPIConfig:
         title="Lumen API",
         version="1.0.0",
         description=DESCRIPTION,
-        path="/schema",
+        path=pages.SCHEMA_PATH,
         use_handler_docstrings=True,
-        render_plugins=[
-            DocumentRenderPlugin(),
-            SwaggerRenderPlugin(),
-            RedocRenderPlugin(),
-            ScalarRenderPlugin(),
-        ],
+        # The first page is what /schema itself shows.
+        render_plugins=[*pages.pages(), DocumentRenderPlugin()],
     )
