@@ -23,6 +23,7 @@ from lumen.commands.photo_files import MyPhotoController, PhotoOriginalControlle
 from lumen.commands.photos import PhotoController
 from lumen.commands.profiles import MyProfileController, ProfileController
 from lumen.health import HealthController
+from lumen.http import EXPOSED_HEADERS
 from lumen.json_bodies import JsonBodyRequest
 from lumen.logging import add_request_id_header, configure_logging, request_id_middleware
 from lumen.openapi import pages as docs_pages
@@ -115,7 +116,11 @@ def create_app(settings: Settings | None = None) -> Litestar:
         },
         before_send=[add_request_id_header, add_security_headers],
         exception_handlers=EXCEPTION_HANDLERS,
-        cors_config=CORSConfig(allow_origins=list(settings.cors_origins), allow_credentials=True),
+        cors_config=CORSConfig(
+            allow_origins=list(settings.cors_origins),
+            allow_credentials=True,
+            expose_headers=list(EXPOSED_HEADERS),
+        ),
         openapi_config=openapi_config(),
         logging_config=None,
         debug=False,

@@ -51,6 +51,18 @@ ETAG = ResponseHeader(
 LOCATION = ResponseHeader(
     name="Location", documentation_only=True, required=True, description="Where it now lives"
 )
+# Every response header the API documents, which a browser's fetch() may then read (CORS).
+EXPOSED_HEADERS = (
+    "ETag",
+    "Location",
+    "Idempotent-Replayed",
+    "x-request-id",
+    "Retry-After",
+    "RateLimit-Limit",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
+    "RateLimit-Policy",
+)
 # A handler's (or controller's) `opt` key: the failures of the rules it runs, which
 # `lumen.openapi` documents with the problems its dependencies and parameters can answer.
 RAISES = "raises"

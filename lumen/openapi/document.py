@@ -12,8 +12,9 @@ from litestar.handlers import HTTPRouteHandler
 from litestar.routes import HTTPRoute
 
 from lumen.http import FILES, UPLOADS
-from lumen.openapi import problem_schema
+from lumen.openapi import headers, problem_schema
 from lumen.openapi.statuses import Signature
+from lumen.rate_limits import budget_for
 
 BEARER = "bearerAuth"
 BINARY = {"type": "string", "format": "binary"}
@@ -49,19 +50,25 @@ def _build(app: Litestar) -> dict[str, Any]:
         path_item = schema["paths"].get(route.path_format, {})
         for method, (handler, _) in route.route_handler_map.items():
             if (operation := path_item.get(method.lower())) is not None:
-                _describe(operation, handler, route)
+                _describe(operation, handler, route, method)
     return schema
 
 
-def _describe(operation: dict[str, Any], handler: HTTPRouteHandler, route: HTTPRoute) -> None:
+def _describe(
+    operation: dict[str, Any], handler: HTTPRouteHandler, route: HTTPRoute, method: str
+) -> None:
     signature = Signature(handler, path=set(route.path_parameters))
     responses: dict[str, Any] = {
         status: response
         for status, response in operation.get("responses", {}).items()
         if int(status) < 400  # Litestar's own 400 is replaced by the problems below
     }
+    near = any(p.get("name") == "near" for p in operation.get("parameters", []))
+    budgeted = budget_for(method, route.path, near) is not None
     for response in responses.values():
-        response.setdefault("headers", {})["x-request-id"] = problem_schema.REQUEST_ID
+        response.setdefault("headers", {})["x-request-id"] = headers.REQUEST_ID
+        if budgeted:
+            response["headers"].update(headers.rate_limited())
     by_status: dict[int, list[Any]] = {}
     for problem in signature.problems(uuid_path=":uuid}" in route.path):
         by_status.setdefault(problem.status, []).append(problem)
@@ -70,7 +77,7 @@ def _describe(operation: dict[str, Any], handler: HTTPRouteHandler, route: HTTPR
     if "if-none-match" in signature.headers:
         responses["304"] = _not_modified()
     if "idempotency-key" in signature.headers:
-        responses[min(responses)]["headers"]["Idempotent-Replayed"] = REPLAYED
+        responses[min(responses)]["headers"]["Idempotent-Replayed"] = headers.REPLAYED
     opt = handler.opt or {}
     if media_types := opt.get(FILES):
         responses[min(responses)]["content"] = {key: {"schema": BINARY} for key in media_types}
@@ -84,18 +91,11 @@ def _describe(operation: dict[str, Any], handler: HTTPRouteHandler, route: HTTPR
         operation["security"] = [{}, {BEARER: []}]
 
 
-REPLAYED = {
-    "description": "`true` when this is the stored answer to an earlier request with the same"
-    " Idempotency-Key: nothing was written again.",
-    "schema": {"type": "string", "enum": ["true"]},
-}
-
-
 def _not_modified() -> dict[str, Any]:
     return {
         "description": "Not modified: `If-None-Match` names the current ETag.",
         "headers": {
-            "ETag": {"description": "The current entity tag.", "schema": {"type": "string"}},
-            "x-request-id": problem_schema.REQUEST_ID,
+            "ETag": headers.ETAG,
+            "x-request-id": headers.REQUEST_ID,
         },
     }

@@ -9,19 +9,11 @@ import msgspec
 from msgspec import UNSET, UnsetType
 
 from lumen.errors import Problem
+from lumen.openapi.headers import REQUEST_ID, RETRY_AFTER, rate_limited
 from lumen.problems import PROBLEM_MEDIA_TYPE, problem_type
 from lumen.validation import FieldError
 
 REF = "#/components/schemas/{name}"
-REQUEST_ID = {
-    "description": "Identifies the request in Lumen's logs; quote it when reporting a problem.",
-    "schema": {"type": "string"},
-    "required": True,
-}
-RETRY_AFTER = {
-    "description": "Seconds to wait before trying again.",
-    "schema": {"type": "string"},
-}
 
 
 class ProblemDetails(msgspec.Struct, kw_only=True):
@@ -65,6 +57,7 @@ def response(status: int, problems: list[Problem]) -> dict[str, Any]:
     headers: dict[str, Any] = {"x-request-id": REQUEST_ID}
     if status == 429:
         headers["Retry-After"] = RETRY_AFTER
+        headers.update(rate_limited())
     distinct = {p.slug: p for p in problems}
     return {
         "description": "; ".join(f"`{problem_type(p.slug)}`: {p.title}" for p in distinct.values()),
