@@ -62,7 +62,10 @@ async def set_specialties(session: AsyncSession, profile: Profile, slugs: list[s
     if wanted:
         await session.execute(
             insert(ProfileSpecialty),
-            [{"profile_id": profile.id, "specialty_slug": s} for s in wanted],
+            [
+                {"profile_id": profile.id, "specialty_slug": slug, "position": position}
+                for position, slug in enumerate(wanted)
+            ],
         )
 
 
