@@ -63,7 +63,7 @@ PROBLEMS: dict[type[DomainError], Problem] = {
     birth_dates.InvalidBirthDate: Problem(
         422, "invalid-birth-date", "This birth date cannot be accepted"
     ),
-    birth_dates.UnderAge: Problem(422, "under-age", "Models must be 18 or older"),
+    birth_dates.UnderAge: Problem(422, "under-age", "Members must be 18 or older"),
     uploads.InvalidLength: Problem(400, "bad-request", "Bad request"),
     uploads.NoOriginal: Problem(404, "no-original", "No file has been uploaded for this photo"),
     uploads.UploadTooLarge: Problem(413, "upload-too-large", "The file is too large"),
