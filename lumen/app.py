@@ -20,7 +20,7 @@ from lumen.commands.editor import provide_editor
 from lumen.commands.follows import FollowController
 from lumen.commands.moderation import ModerationController
 from lumen.commands.photo_files import MyPhotoController, PhotoOriginalController
-from lumen.commands.photos import PhotoController
+from lumen.commands.photos import MyPhotosController, PhotoController
 from lumen.commands.profiles import MyProfileController, ProfileController
 from lumen.health import HealthController
 from lumen.http import EXPOSED_HEADERS
@@ -78,6 +78,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             PhotoController,
             PhotoOriginalController,
             MyPhotoController,
+            MyPhotosController,
             MediaFileController,
             FollowController,
             ProfileSearchController,
