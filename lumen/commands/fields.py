@@ -114,8 +114,9 @@ class LocationIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
         if (self.latitude is None) != (self.longitude is None):
             missing = "latitude" if self.latitude is None else "longitude"
             raise Invalid.at(missing, "latitude and longitude go together")
-        has_point = self.latitude is not None
-        if self.precision in {"exact", "approximate"} and not has_point:
-            raise Invalid.at("precision", f"{self.precision} needs latitude and longitude")
-        if self.precision == "city" and not has_point and self.city_id is None:
-            raise Invalid.at("city_id", "a city needs a city_id, or latitude and longitude")
+        # A precision alone (no city, no coordinates) shows the location Lumen already
+        # holds at that precision: `locations.resolve` checks that one is held.
+
+    @property
+    def precision_only(self) -> bool:
+        return self.city_id is None and self.latitude is None

@@ -81,7 +81,7 @@ async def _set_location(
             "location.precision",
             "exact is only for a photographer's studio (set attributes.studio)",
         )
-    stored = await locations.resolve(session, wanted)
+    stored = await locations.resolve(session, wanted, locations.held_by(profile))
     profile.location_precision = stored.precision
     profile.city_id, profile.latitude, profile.longitude = (
         stored.city_id,
