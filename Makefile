@@ -27,9 +27,10 @@ ENGINE_SUITES := tests/engine tests/projections tests/queries \
 
 setup: deps stack
 
-deps:
+deps: ## Python packages, and the scripts of the documentation pages (pinned npm tarballs)
 	@command -v uv >/dev/null 2>&1 || [ -x $(UV) ] || python3 -m pip install --user --quiet uv
 	$(UV) sync --frozen
+	infra/docs-assets
 
 stack:
 	infra/up

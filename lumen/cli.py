@@ -82,9 +82,9 @@ def migrate(direction: str, revision: str | None) -> None:
 
     settings = _settings()
     if direction == "up":
-        upgrade(settings.database_url, revision or "head")
+        upgrade(settings.database_url, revision or "head", settings.secret_key)
     else:
-        downgrade(settings.database_url, revision or "-1")
+        downgrade(settings.database_url, revision or "-1", settings.secret_key)
 
 
 main.add_command(users)

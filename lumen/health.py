@@ -13,7 +13,9 @@ from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
 from sqlalchemy import text
 
-from lumen.problems import Problem, problem_response
+from lumen.errors import Problem
+from lumen.http import raises
+from lumen.problems import problem_response
 from lumen.resources import Resources
 
 PROBE_TIMEOUT_S = 2.0
@@ -88,11 +90,17 @@ class HealthController(Controller):
     path = "/health"
     tags = ["health"]  # noqa: RUF012 - Litestar reads it as a class attribute
 
-    @get("/live", operation_id="live")
+    @get("/live", operation_id="live", summary="Whether the process answers")
     async def live(self) -> dict[str, str]:
         return {"status": "ok"}
 
-    @get("/ready", operation_id="ready", cache=False)
+    @get(
+        "/ready",
+        operation_id="ready",
+        summary="Whether every dependency answers",
+        cache=False,
+        opt=raises(UNAVAILABLE),
+    )
     async def ready(
         self, request: Request[Any, Any, Any], resources: NamedDependency[Resources]
     ) -> Response[Any]:

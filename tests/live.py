@@ -29,6 +29,7 @@ from lumen.resources import Resources
 from lumen.settings import Settings
 from lumen.workers.queue import queue_name
 from tests.conftest import TEST_ENV
+from tests.observed import observe
 
 # Generous: importing Lumen takes seconds, and much longer on a loaded machine.
 STARTUP_S = 120.0
@@ -42,7 +43,7 @@ class LiveServer:
     def client(self) -> httpx.AsyncClient:
         # Enough connections that every request of a burst is in flight at once.
         limits = httpx.Limits(max_connections=64, max_keepalive_connections=64)
-        return httpx.AsyncClient(base_url=self.url, timeout=60, limits=limits)
+        return observe(httpx.AsyncClient(base_url=self.url, timeout=60, limits=limits))
 
 
 async def create_profile(http: httpx.AsyncClient, headers: dict[str, str]) -> str:

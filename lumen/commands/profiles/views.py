@@ -15,7 +15,9 @@ from lumen.db.profiles import Profile, ProfileSpecialty
 async def owner_view(session: AsyncSession, profile: Profile, role: str) -> ProfileOut:
     slugs = (
         await session.scalars(
-            select(ProfileSpecialty.specialty_slug).where(ProfileSpecialty.profile_id == profile.id)
+            select(ProfileSpecialty.specialty_slug)
+            .where(ProfileSpecialty.profile_id == profile.id)
+            .order_by(ProfileSpecialty.position, ProfileSpecialty.specialty_slug)
         )
     ).all()
     return ProfileOut(
@@ -25,7 +27,7 @@ async def owner_view(session: AsyncSession, profile: Profile, role: str) -> Prof
         headline=profile.headline,
         bio=profile.bio,
         languages=profile.languages,
-        specialties=sorted(slugs),
+        specialties=list(slugs),
         location=LocationOut.of(profile),
         visibility=cast(Visibility, profile.visibility),
         discoverable=profile.discoverable,
