@@ -14,7 +14,12 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import RedocRenderPlugin, ScalarRenderPlugin, SwaggerRenderPlugin
 from litestar.stores.redis import RedisStore
 
-from lumen.auth.dependencies import provide_account, provide_admin, provide_caller
+from lumen.auth.dependencies import (
+    provide_account,
+    provide_admin,
+    provide_caller,
+    provide_reader,
+)
 from lumen.auth.failed_attempts import FailedAuthLimiter
 from lumen.commands.accounts import MeController
 from lumen.commands.boundary import Commands
@@ -92,6 +97,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             "commands": Provide(_provide_commands, sync_to_thread=False),
             "caller": Provide(provide_caller),
             "account": Provide(provide_account),
+            "reader": Provide(provide_reader),
             "admin": Provide(provide_admin),
             "viewer": Provide(provide_viewer, sync_to_thread=False),
             "editor": Provide(provide_editor, sync_to_thread=False),

@@ -67,6 +67,10 @@ class Process:
                 stderr=subprocess.STDOUT,
             )
 
+    @property
+    def pid(self) -> int:
+        return self._process.pid
+
     def check_running(self) -> None:
         if self._process.poll() is not None:
             output = self.log.read_text(errors="replace")[-4000:]
@@ -125,7 +129,7 @@ async def live_server(
 
 
 @pytest.fixture
-async def live_worker(settings: Settings, db: Resources, tmp_path: Path) -> AsyncIterator[None]:
+async def live_worker(settings: Settings, db: Resources, tmp_path: Path) -> AsyncIterator[Process]:
     """A `lumen worker` process for one test, ready once its first heartbeat is written."""
     process = Process(settings, tmp_path / "worker.log", "worker")
     heartbeat = f"{queue_name(settings)}:health-check"
@@ -135,6 +139,6 @@ async def live_worker(settings: Settings, db: Resources, tmp_path: Path) -> Asyn
 
     try:
         await _until(ready, process, "the worker")
-        yield
+        yield process
     finally:
         await process.stop()

@@ -65,6 +65,20 @@ def reset_peak(pid: int) -> None:
     Path(f"/proc/{pid}/clear_refs").write_text("5")
 
 
+def start_worker(env: dict[str, str]) -> subprocess.Popen[bytes]:
+    command = [sys.executable, "-m", "lumen.cli", "worker"]
+    return subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603 - our own CLI
+
+
+async def until_beating(resources: Resources, settings: Settings) -> None:
+    heartbeat = f"{queue_name(settings)}:health-check"
+    for _ in range(600):
+        if await resources.redis.exists(heartbeat):
+            return
+        await asyncio.sleep(0.2)
+    raise TimeoutError("the worker wrote no heartbeat")
+
+
 async def prepare(settings: Settings) -> tuple[Resources, Commands]:
     admin = await asyncpg.connect("postgresql://lumen:lumen@127.0.0.1:5432/lumen")
     if not await admin.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", DB):
@@ -137,13 +151,9 @@ async def main(decode_memory_mb: int, settle_s: float) -> None:
     settings = load_settings(env)
     resources, commands = await prepare(settings)
     files = await asyncio.to_thread(lambda: [one_colour_png(c) for c in COLOURS])
-    worker = subprocess.Popen(  # noqa: S603 - our own interpreter and CLI
-        [sys.executable, "-m", "lumen.cli", "worker"], cwd=ROOT, env=env
-    )
+    worker = await asyncio.to_thread(start_worker, env)
     try:
-        heartbeat = f"{queue_name(settings)}:health-check"
-        while not await resources.redis.exists(heartbeat):
-            await asyncio.sleep(0.2)
+        await until_beating(resources, settings)
         await asyncio.sleep(settle_s)
         results = {
             "decode_memory_mb": decode_memory_mb,

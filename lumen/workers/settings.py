@@ -13,6 +13,8 @@ from lumen.media.budget import DecodeBudget
 from lumen.media.memory import return_freed_images_to_the_system
 from lumen.resources import Resources
 from lumen.settings import Settings, load_settings
+from lumen.workers.erasure import MAX_TRIES as ERASE_TRIES
+from lumen.workers.erasure import erase_files
 from lumen.workers.housekeeping import HOUSEKEEPING_CRON_JOBS
 from lumen.workers.photo_jobs import MAX_TRIES, process_photo, requeue_stuck_photos
 from lumen.workers.projections import (
@@ -21,7 +23,7 @@ from lumen.workers.projections import (
     start_projections,
     stop_projections,
 )
-from lumen.workers.queue import queue_name
+from lumen.workers.queue import ERASE_FILES, queue_name
 
 HEARTBEAT_INTERVAL_S = 10
 
@@ -54,6 +56,7 @@ class WorkerSettings:
     functions: ClassVar[list[Any]] = [
         # No result kept: the same original may be enqueued again as soon as a run ends.
         func(process_photo, max_tries=MAX_TRIES, keep_result=0),
+        func(erase_files, name=ERASE_FILES, max_tries=ERASE_TRIES, keep_result=0),
         *PROJECTION_FUNCTIONS,
     ]
     cron_jobs: ClassVar[list[Any]] = [

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from lumen import events
 from lumen.commands.boundary import Commands
 from lumen.commands.photo_files.processed import Processed, apply_failure, apply_processed
+from lumen.commands.photo_files.stored_files import hold_files
 from lumen.commands.unit_of_work import UnitOfWork
 from lumen.db.outbox import record
 from lumen.db.photos import Photo
@@ -51,6 +52,8 @@ class RecordPhotoFailed(msgspec.Struct, frozen=True, kw_only=True):
 
 async def record_processed(command: RecordPhotoProcessed, uow: UnitOfWork) -> Outcome:
     async def change(session: AsyncSession, photo: Photo) -> None:
+        # A variant erased since it was stored (FileGone) fails the job: its retry makes it again.
+        await hold_files(session, uow.settings, [v.key for v in command.processed.variants])
         await apply_processed(session, photo, command.processed)
 
     return await _finish(command, uow, change, events.PhotoProcessed, Outcome.PROCESSED)

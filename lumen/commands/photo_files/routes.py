@@ -10,12 +10,12 @@ from litestar.response import Stream
 from lumen.commands.boundary import Cmds
 from lumen.commands.editor import Ed
 from lumen.commands.photo_files.errors import NoOriginal
-from lumen.commands.photo_files.upload import load_owned, receive_original
+from lumen.commands.photo_files.upload import read_own, receive_original
 from lumen.commands.photos.routes import PhotoId
 from lumen.commands.photos.structs import PhotoOut
 from lumen.commands.photos.views import owner_view, with_urls
 from lumen.commands.versions import tagged
-from lumen.http import Acc, Req, Res
+from lumen.http import Reader, Req, Res
 from lumen.media import headers
 from lumen.media.backend import storage_for
 
@@ -47,9 +47,9 @@ class PhotoOriginalController(Controller):
 
     @get("/", operation_id="downloadPhotoOriginal")
     async def download(
-        self, request: Req, photo_id: PhotoId, account: Acc, resources: Res
+        self, request: Req, photo_id: PhotoId, reader: Reader, resources: Res
     ) -> Response[Any]:
-        photo = await load_owned(resources.sessions, account, photo_id)
+        photo = await read_own(resources.sessions, reader, photo_id)
         storage = storage_for(resources.settings)
         key = photo.original_key
         if key is None or not await storage.exists(key):
@@ -65,7 +65,7 @@ class MyPhotoController(Controller):
     tags = ["photos"]  # noqa: RUF012 - Litestar reads it as a class attribute
 
     @get("/{photo_id:uuid}", operation_id="getMyPhoto")
-    async def read(self, photo_id: PhotoId, account: Acc, resources: Res) -> Response[PhotoOut]:
+    async def read(self, photo_id: PhotoId, reader: Reader, resources: Res) -> Response[PhotoOut]:
         """The owner's view of one of their photos, in any state: poll it after an upload."""
-        photo = await load_owned(resources.sessions, account, photo_id)
+        photo = await read_own(resources.sessions, reader, photo_id)
         return tagged(with_urls(owner_view(photo), resources.settings.secret_key))
