@@ -19,7 +19,7 @@ from lumen.resources import Resources
 from lumen.settings import Settings, load_settings
 
 # Lumen as real processes (uvicorn, the worker), for tests of truly concurrent requests.
-pytest_plugins = ["tests.live"]
+pytest_plugins = ["tests.live", "tests.members"]
 
 TEST_ENV = {
     "LUMEN_ENV": "test",

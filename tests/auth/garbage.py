@@ -18,6 +18,12 @@ def _raw(header: object, body: object) -> str:
     return f"{_b64(json.dumps(header).encode())}.{_b64(json.dumps(body).encode())}."
 
 
+def as_header(value: str | bytes) -> list[tuple[bytes, bytes]]:
+    """The Authorization header exactly as given, bytes that are not text included."""
+    raw = value if isinstance(value, bytes) else value.encode("ascii")
+    return [(b"authorization", raw)]
+
+
 def authorization_headers(uid: str) -> dict[str, str | bytes]:
     """`uid` names a real user, so shape errors reach the revocation check too."""
     now = int(time.time())

@@ -14,7 +14,7 @@ from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
 from lumen.app import create_app
-from tests.auth.garbage import authorization_headers
+from tests.auth.garbage import as_header, authorization_headers
 from tests.auth.signing import (
     PROJECT,
     KeyServer,
@@ -136,6 +136,6 @@ async def test_a_forged_token_is_refused_as_invalid(verifier: Verifier, forgery:
 async def test_malformed_headers_are_refused_outside_the_emulator_too(verifier: Verifier) -> None:
     answers = {}
     for name, value in authorization_headers("forged-user").items():
-        response = await verifier.client.get("/v1/me", headers={"Authorization": value})
+        response = await verifier.client.get("/v1/me", headers=as_header(value))
         answers[name] = response.status_code
     assert set(answers.values()) == {401}, answers

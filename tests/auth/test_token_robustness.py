@@ -9,7 +9,7 @@ from litestar.testing import AsyncTestClient
 
 from lumen.resources import Resources
 from lumen.settings import Settings
-from tests.auth.garbage import authorization_headers
+from tests.auth.garbage import as_header, authorization_headers
 from tests.auth.people import registered
 from tests.auth.routes import api_routes, concrete
 from tests.auth.test_authorization_matrix import ROUTES
@@ -35,7 +35,7 @@ async def refusals(
             if (method, path) in CREDENTIAL_FREE:
                 continue
             url = concrete(path, VALUES)
-            response = await client.request(method, url, json={}, headers={"Authorization": value})
+            response = await client.request(method, url, json={}, headers=as_header(value))
             outcome = (response.status_code, response.json().get("type"))
             if response.status_code != 401:
                 seen[f"{name}: {method} {path}"] = outcome
@@ -58,6 +58,6 @@ async def test_odd_headers_come_back_as_problem_details(
     client: AsyncTestClient[Litestar], db: Resources, name: str
 ) -> None:
     value = authorization_headers("someone")[name]
-    response = await client.get("/v1/me", headers={"Authorization": value})
+    response = await client.get("/v1/me", headers=as_header(value))
     assert response.status_code == 401
     assert response.headers["content-type"].startswith("application/problem+json")

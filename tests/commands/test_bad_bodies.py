@@ -7,7 +7,7 @@ from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
 from lumen.resources import Resources
-from tests.commands.conftest import Caller
+from tests.members import Caller
 
 DEEP = b'{"title":' + b"[" * 1000 + b"]" * 1000 + b"}"
 NOT_UTF8 = b'{"title":"\xff\xfe"}'

@@ -1,6 +1,8 @@
 """Bad input gets 422 problem details with field errors, and writes nothing."""
 
 import pytest
+from httpx import Response
+from litestar import Litestar
 from litestar.testing import AsyncTestClient
 from sqlalchemy import func, select
 
@@ -8,6 +10,7 @@ from lumen.db.outbox import OutboxEvent
 from lumen.db.photos import Photo
 from lumen.db.profiles import Profile
 from lumen.resources import Resources
+from tests.members import Register
 
 LONG = "x" * 5000
 PROFILE_BODIES = [
@@ -56,7 +59,7 @@ async def _written(db: Resources) -> tuple[int, int, int]:
     return tuple(int(c or 0) for c in counts)  # type: ignore[return-value]
 
 
-def _is_field_problem(response) -> bool:
+def _is_field_problem(response: Response) -> bool:
     body = response.json()
     return (
         response.status_code == 422
@@ -68,7 +71,7 @@ def _is_field_problem(response) -> bool:
 
 @pytest.mark.parametrize("body", PROFILE_BODIES)
 async def test_a_bad_profile_is_refused_with_field_errors_and_nothing_written(
-    client: AsyncTestClient, db: Resources, register, body: dict
+    client: AsyncTestClient[Litestar], db: Resources, register: Register, body: dict[str, object]
 ) -> None:
     _, headers = await register("photographer")
     response = await client.post("/v1/profiles", json=body, headers=headers)
@@ -78,7 +81,7 @@ async def test_a_bad_profile_is_refused_with_field_errors_and_nothing_written(
 
 @pytest.mark.parametrize("body", PHOTO_BODIES)
 async def test_bad_photo_metadata_is_refused_and_nothing_written(
-    client: AsyncTestClient, db: Resources, register, body: dict
+    client: AsyncTestClient[Litestar], db: Resources, register: Register, body: dict[str, object]
 ) -> None:
     _, headers = await register()
     await client.post("/v1/profiles", json={"display_name": "P"}, headers=headers)
@@ -90,7 +93,7 @@ async def test_bad_photo_metadata_is_refused_and_nothing_written(
 
 @pytest.mark.parametrize("raw", [b"{", b"[]", b"null", b'"x"', b"\xff\xfe"])
 async def test_malformed_json_is_a_422_not_a_500(
-    client: AsyncTestClient, db: Resources, register, raw: bytes
+    client: AsyncTestClient[Litestar], db: Resources, register: Register, raw: bytes
 ) -> None:
     _, headers = await register()
     response = await client.post(
@@ -102,7 +105,7 @@ async def test_malformed_json_is_a_422_not_a_500(
 
 
 async def test_a_model_cannot_claim_a_studio_or_an_exact_location(
-    client: AsyncTestClient, db: Resources, register
+    client: AsyncTestClient[Litestar], db: Resources, register: Register
 ) -> None:
     _, headers = await register("model")
     response = await client.post(
@@ -118,7 +121,7 @@ async def test_a_model_cannot_claim_a_studio_or_an_exact_location(
 
 
 async def test_a_photographer_studio_may_be_shown_exactly(
-    client: AsyncTestClient, db: Resources, register
+    client: AsyncTestClient[Litestar], db: Resources, register: Register
 ) -> None:
     _, headers = await register("photographer")
     response = await client.post(

@@ -17,9 +17,10 @@ from lumen.commands.boundary import ATTEMPTS, Commands, Handler
 from lumen.commands.errors import Busy
 from lumen.commands.unit_of_work import UnitOfWork
 from lumen.db.profiles import Profile
+from lumen.problems import problem_of
 from lumen.resources import Resources
 from lumen.workers.queue import commands_for
-from tests.commands.conftest import Caller
+from tests.members import Caller
 
 Register = Callable[..., Awaitable[Caller]]
 Client = AsyncTestClient[Litestar]
@@ -82,7 +83,8 @@ async def test_retries_that_never_succeed_answer_busy(
     command = Rename(profile_id=profile_id, name="never", raced=ATTEMPTS)
     with pytest.raises(Busy) as refused:
         await commands_for(db).run(_racing_rename(db, runs), command)
-    assert (len(runs), refused.value.status, refused.value.slug) == (ATTEMPTS, 409, "busy")
+    problem = problem_of(refused.value)
+    assert (len(runs), problem.status, problem.slug) == (ATTEMPTS, 409, "busy")
 
 
 class Touch(msgspec.Struct, frozen=True):

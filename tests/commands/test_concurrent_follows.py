@@ -10,8 +10,8 @@ from collections.abc import Awaitable, Callable
 import httpx
 
 from lumen.resources import Resources
-from tests.commands.conftest import Caller, outbox_events
 from tests.live import LiveServer, create_profile
+from tests.members import Caller, outbox_events
 
 Register = Callable[..., Awaitable[Caller]]
 FOLLOWERS = 6

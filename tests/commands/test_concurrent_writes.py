@@ -11,9 +11,9 @@ from typing import Any
 import httpx
 
 from lumen.resources import Resources
-from tests.commands.conftest import Caller, outbox_events
 from tests.live import LiveServer, create_profile
 from tests.media.samples import encode_photo
+from tests.members import Caller, outbox_events
 
 Register = Callable[..., Awaitable[Caller]]
 WRITERS = 10

@@ -1,17 +1,20 @@
+from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
 from lumen.resources import Resources
-from tests.commands.conftest import outbox_events
+from tests.members import Register, outbox_events
 
 
-async def _profile(client: AsyncTestClient, register, **extra) -> tuple[str, dict[str, str]]:
+async def _profile(
+    client: AsyncTestClient[Litestar], register: Register, **extra: object
+) -> tuple[str, dict[str, str]]:
     _, headers = await register()
     body = {"display_name": "F", **extra}
     return (await client.post("/v1/profiles", json=body, headers=headers)).json()["id"], headers
 
 
 async def test_following_is_idempotent_and_moves_both_counters_once(
-    client: AsyncTestClient, db: Resources, register
+    client: AsyncTestClient[Litestar], db: Resources, register: Register
 ) -> None:
     me, headers = await _profile(client, register)
     them, their_headers = await _profile(client, register)
@@ -26,7 +29,7 @@ async def test_following_is_idempotent_and_moves_both_counters_once(
 
 
 async def test_unfollowing_twice_is_harmless(
-    client: AsyncTestClient, db: Resources, register
+    client: AsyncTestClient[Litestar], db: Resources, register: Register
 ) -> None:
     _, headers = await _profile(client, register)
     them, _ = await _profile(client, register)
@@ -37,14 +40,16 @@ async def test_unfollowing_twice_is_harmless(
     assert [e[3] for e in await outbox_events(db)].count("ProfileUnfollowed") == 1
 
 
-async def test_nobody_follows_themselves(client: AsyncTestClient, db: Resources, register) -> None:
+async def test_nobody_follows_themselves(
+    client: AsyncTestClient[Litestar], db: Resources, register: Register
+) -> None:
     me, headers = await _profile(client, register)
     response = await client.post("/v1/follows", json={"profile_id": me}, headers=headers)
     assert response.status_code == 422
 
 
 async def test_a_private_profile_cannot_be_followed(
-    client: AsyncTestClient, db: Resources, register
+    client: AsyncTestClient[Litestar], db: Resources, register: Register
 ) -> None:
     _, headers = await _profile(client, register)
     hidden, _ = await _profile(client, register, visibility="private")
@@ -53,7 +58,7 @@ async def test_a_private_profile_cannot_be_followed(
 
 
 async def test_deleting_a_profile_moves_the_counters_of_those_it_followed(
-    client: AsyncTestClient, db: Resources, register
+    client: AsyncTestClient[Litestar], db: Resources, register: Register
 ) -> None:
     me, headers = await _profile(client, register)
     them, their_headers = await _profile(client, register)
@@ -66,7 +71,7 @@ async def test_deleting_a_profile_moves_the_counters_of_those_it_followed(
 
 
 async def test_being_followed_does_not_make_the_owners_if_match_stale(
-    client: AsyncTestClient, db: Resources, register
+    client: AsyncTestClient[Litestar], db: Resources, register: Register
 ) -> None:
     _, headers = await _profile(client, register)
     them, their_headers = await _profile(client, register)

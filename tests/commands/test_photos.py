@@ -1,17 +1,20 @@
+from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
 from lumen.resources import Resources
-from tests.commands.conftest import outbox_events
+from tests.members import Register, outbox_events
 
 
-async def _with_profile(client: AsyncTestClient, register) -> tuple[str, dict[str, str]]:
+async def _with_profile(
+    client: AsyncTestClient[Litestar], register: Register
+) -> tuple[str, dict[str, str]]:
     _, headers = await register()
     response = await client.post("/v1/profiles", json={"display_name": "P"}, headers=headers)
     return response.json()["id"], headers
 
 
 async def test_photo_metadata_is_created_as_a_draft_with_normalised_tags(
-    client: AsyncTestClient, db: Resources, register, paris_city: int
+    client: AsyncTestClient[Litestar], db: Resources, register: Register, paris_city: int
 ) -> None:
     owner_id, headers = await _with_profile(client, register)
     response = await client.post(
@@ -34,7 +37,7 @@ async def test_photo_metadata_is_created_as_a_draft_with_normalised_tags(
 
 
 async def test_a_photo_needs_a_profile_first(
-    client: AsyncTestClient, db: Resources, register
+    client: AsyncTestClient[Litestar], db: Resources, register: Register
 ) -> None:
     _, headers = await register()
     response = await client.post("/v1/photos", json={"title": "x"}, headers=headers)
@@ -44,7 +47,7 @@ async def test_a_photo_needs_a_profile_first(
 
 
 async def test_patching_a_photo_moves_its_version_by_one(
-    client: AsyncTestClient, db: Resources, register
+    client: AsyncTestClient[Litestar], db: Resources, register: Register
 ) -> None:
     _, headers = await _with_profile(client, register)
     photo = (await client.post("/v1/photos", json={"title": "a"}, headers=headers)).json()
@@ -59,7 +62,7 @@ async def test_patching_a_photo_moves_its_version_by_one(
 
 
 async def test_deleting_a_photo_records_a_tombstone_event(
-    client: AsyncTestClient, db: Resources, register
+    client: AsyncTestClient[Litestar], db: Resources, register: Register
 ) -> None:
     _, headers = await _with_profile(client, register)
     photo = (await client.post("/v1/photos", json={"title": "a"}, headers=headers)).json()
@@ -71,7 +74,7 @@ async def test_deleting_a_photo_records_a_tombstone_event(
 
 
 async def test_someone_else_cannot_edit_or_delete_a_photo(
-    client: AsyncTestClient, db: Resources, register
+    client: AsyncTestClient[Litestar], db: Resources, register: Register
 ) -> None:
     _, owner = await _with_profile(client, register)
     _, other = await _with_profile(client, register)

@@ -1,5 +1,6 @@
 import asyncio
 
+from litestar import Litestar
 from litestar.testing import AsyncTestClient
 from sqlalchemy import func, select, update
 
@@ -7,7 +8,7 @@ from lumen.db.outbox import OutboxEvent
 from lumen.db.profiles import Profile
 from lumen.db.users import User
 from lumen.resources import Resources
-from tests.commands.conftest import outbox_events
+from tests.members import Register, outbox_events
 
 PROFILE = {
     "display_name": "  Ana Lima ",
@@ -27,7 +28,7 @@ async def _counts(db: Resources) -> tuple[int, int]:
 
 
 async def test_creating_a_profile_writes_the_row_and_its_event_together(
-    client: AsyncTestClient, db: Resources, register, paris_city: int
+    client: AsyncTestClient[Litestar], db: Resources, register: Register, paris_city: int
 ) -> None:
     _, headers = await register("photographer")
     body = {**PROFILE, "location": {"city_id": paris_city}}
@@ -49,7 +50,7 @@ async def test_creating_a_profile_writes_the_row_and_its_event_together(
 
 
 async def test_patch_changes_only_what_is_sent_and_null_clears(
-    client: AsyncTestClient, db: Resources, register
+    client: AsyncTestClient[Litestar], db: Resources, register: Register
 ) -> None:
     _, headers = await register("model")
     created = (
@@ -76,7 +77,7 @@ async def test_patch_changes_only_what_is_sent_and_null_clears(
 
 
 async def test_a_stale_if_match_gets_412_and_changes_nothing(
-    client: AsyncTestClient, db: Resources, register
+    client: AsyncTestClient[Litestar], db: Resources, register: Register
 ) -> None:
     _, headers = await register()
     created = (
@@ -91,7 +92,7 @@ async def test_a_stale_if_match_gets_412_and_changes_nothing(
 
 
 async def test_concurrent_patches_with_the_same_if_match_give_one_200_and_one_412(
-    client: AsyncTestClient, db: Resources, register
+    client: AsyncTestClient[Litestar], db: Resources, register: Register
 ) -> None:
     _, headers = await register()
     created = (
@@ -108,7 +109,7 @@ async def test_concurrent_patches_with_the_same_if_match_give_one_200_and_one_41
 
 
 async def test_a_retried_post_with_an_idempotency_key_creates_one_profile(
-    client: AsyncTestClient, db: Resources, register
+    client: AsyncTestClient[Litestar], db: Resources, register: Register
 ) -> None:
     _, headers = await register()
     keyed = {**headers, "idempotency-key": "create-profile-1"}
@@ -122,7 +123,7 @@ async def test_a_retried_post_with_an_idempotency_key_creates_one_profile(
 
 
 async def test_an_idempotency_key_reused_for_another_body_is_refused(
-    client: AsyncTestClient, db: Resources, register
+    client: AsyncTestClient[Litestar], db: Resources, register: Register
 ) -> None:
     _, headers = await register()
     keyed = {**headers, "idempotency-key": "k"}
@@ -135,7 +136,7 @@ async def test_an_idempotency_key_reused_for_another_body_is_refused(
 
 
 async def test_only_the_owner_may_change_a_profile(
-    client: AsyncTestClient, db: Resources, register
+    client: AsyncTestClient[Litestar], db: Resources, register: Register
 ) -> None:
     _, owner = await register()
     _, other = await register()
@@ -146,7 +147,7 @@ async def test_only_the_owner_may_change_a_profile(
 
 
 async def test_deleting_a_profile_records_its_deletion_one_version_on(
-    client: AsyncTestClient, db: Resources, register
+    client: AsyncTestClient[Litestar], db: Resources, register: Register
 ) -> None:
     _, headers = await register()
     created = (
@@ -159,7 +160,7 @@ async def test_deleting_a_profile_records_its_deletion_one_version_on(
 
 
 async def test_a_suspended_user_reads_their_profile_but_cannot_change_it(
-    client: AsyncTestClient, db: Resources, register
+    client: AsyncTestClient[Litestar], db: Resources, register: Register
 ) -> None:
     uid, headers = await register()
     created = (

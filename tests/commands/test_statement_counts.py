@@ -3,17 +3,19 @@
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from litestar import Litestar
 from litestar.testing import AsyncTestClient
 from sqlalchemy import event
 
 from lumen.resources import Resources
+from tests.members import Register
 
 
 @contextmanager
 def counting(resources: Resources) -> Iterator[list[str]]:
     statements: list[str] = []
 
-    def count(conn, cursor, statement, *args) -> None:
+    def count(conn: object, cursor: object, statement: str, *args: object) -> None:
         statements.append(statement)
 
     engine = resources.db.sync_engine
@@ -25,7 +27,7 @@ def counting(resources: Resources) -> Iterator[list[str]]:
 
 
 async def test_setting_ten_specialties_costs_what_setting_one_does(
-    client: AsyncTestClient, app, db: Resources, register
+    client: AsyncTestClient[Litestar], app: Litestar, db: Resources, register: Register
 ) -> None:
     _, headers = await register()
     profile = (
@@ -54,7 +56,7 @@ async def test_setting_ten_specialties_costs_what_setting_one_does(
 
 
 async def test_deleting_a_profile_costs_the_same_with_many_photos_and_follows(
-    client: AsyncTestClient, app, db: Resources, register
+    client: AsyncTestClient[Litestar], app: Litestar, db: Resources, register: Register
 ) -> None:
     async def profile_with(photos: int, followers: int) -> tuple[str, dict[str, str]]:
         _, headers = await register()

@@ -45,7 +45,7 @@ bodies = st.dictionaries(field_names, json_values, max_size=8)
 
 @settings(max_examples=300, deadline=None)
 @given(body=bodies)
-def test_any_json_body_decodes_or_is_a_validation_error(body: dict) -> None:
+def test_any_json_body_decodes_or_is_a_validation_error(body: dict[str, object]) -> None:
     raw = msgspec.json.encode(body)
     for kind in (ProfileIn, ProfilePatch, PhotoIn, PhotoPatch, fields.LocationIn):
         with contextlib.suppress(msgspec.ValidationError):

@@ -1,16 +1,23 @@
+from typing import Any
+
+from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
 from lumen.app import create_app
 from tests.conftest import make_settings
 
 
-async def test_live_answers_without_touching_dependencies(client: AsyncTestClient) -> None:
+async def test_live_answers_without_touching_dependencies(
+    client: AsyncTestClient[Litestar],
+) -> None:
     response = await client.get("/health/live")
     assert response.status_code == 200
     assert response.json() == {"status": "ok"}
 
 
-async def test_ready_reports_every_dependency_up_with_latency(client: AsyncTestClient) -> None:
+async def test_ready_reports_every_dependency_up_with_latency(
+    client: AsyncTestClient[Litestar],
+) -> None:
     response = await client.get("/health/ready")
     assert response.status_code == 200
     checks = response.json()["checks"]
@@ -20,7 +27,7 @@ async def test_ready_reports_every_dependency_up_with_latency(client: AsyncTestC
         assert check["latency_ms"] >= 0
 
 
-async def _ready_with(**overrides: str) -> tuple[int, dict]:
+async def _ready_with(**overrides: str) -> tuple[int, dict[str, Any]]:
     async with AsyncTestClient(app=create_app(make_settings(**overrides))) as client:
         response = await client.get("/health/ready")
         assert response.headers["content-type"].startswith("application/problem+json")
@@ -51,7 +58,9 @@ async def test_ready_is_503_naming_the_auth_emulator_when_it_is_unreachable() ->
     assert (status, body["unavailable"]) == (503, ["auth_emulator"])
 
 
-async def test_errors_are_problem_details_with_a_request_id(client: AsyncTestClient) -> None:
+async def test_errors_are_problem_details_with_a_request_id(
+    client: AsyncTestClient[Litestar],
+) -> None:
     response = await client.get("/no/such/route", headers={"x-request-id": "abc-123"})
     assert response.status_code == 404
     assert response.headers["content-type"].startswith("application/problem+json")
@@ -59,7 +68,7 @@ async def test_errors_are_problem_details_with_a_request_id(client: AsyncTestCli
     assert response.json()["type"] == "/problems/not-found"
 
 
-async def test_openapi_is_served_with_three_renderers(client: AsyncTestClient) -> None:
+async def test_openapi_is_served_with_three_renderers(client: AsyncTestClient[Litestar]) -> None:
     assert (await client.get("/schema/openapi.json")).status_code == 200
     for ui in ("swagger", "redoc", "scalar"):
         assert (await client.get(f"/schema/{ui}")).status_code == 200

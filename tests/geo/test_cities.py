@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from lumen.geo.cities import City, ascii_fold, iter_cities, iter_city_batches
+from tests.members import PARIS_ID
 
 
 @pytest.fixture(scope="module")
@@ -12,7 +13,7 @@ def cities() -> list[City]:
 
 @pytest.fixture(scope="module")
 def paris(cities: list[City]) -> City:
-    return next(city for city in cities if city.id == 2988507)
+    return next(city for city in cities if city.id == PARIS_ID)
 
 
 def test_the_dataset_holds_tens_of_thousands_of_distinct_cities(cities: list[City]) -> None:

@@ -58,6 +58,7 @@ def test_a_read_model_has_a_case_for_every_event_it_handles(model: ReadModel[Any
         if isinstance(asked, Document):
             assert (asked.projection, asked.tombstone) == (model.name, True), kind
         else:
+            assert asked is not None, kind
             assert asked[1] is not None, kind
 
 

@@ -4,6 +4,7 @@ keeps searching; and a rebuild interrupted half-way that is simply run again."""
 from __future__ import annotations
 
 import asyncio
+import uuid
 
 import pytest
 
@@ -22,8 +23,8 @@ from tests.projections.world import (
 )
 
 
-async def _seed(res: Resources, profiles: int) -> list[object]:
-    made = []
+async def _seed(res: Resources, profiles: int) -> list[uuid.UUID]:
+    made: list[uuid.UUID] = []
     for _ in range(profiles):
         profile_id = await add_profile(res, await add_user(res))
         await add_photo(res, profile_id)
@@ -42,11 +43,11 @@ async def test_a_rebuild_under_writes_and_reads_swaps_with_no_drift(search: Reso
             if stop.is_set():
                 return
             profile_id = profiles[round_ % len(profiles)]
-            await update_profile(search, profile_id, headline=f"edit {round_}")  # type: ignore[arg-type]
-            photo = await add_photo(search, profile_id)  # type: ignore[arg-type]
+            await update_profile(search, profile_id, headline=f"edit {round_}")
+            photo = await add_photo(search, profile_id)
             await update_photo(search, photo, title=f"retitled {round_}")
             if round_ % 7 == 3:
-                await delete_profile(search, profiles.pop(round_ % len(profiles)))  # type: ignore[arg-type]
+                await delete_profile(search, profiles.pop(round_ % len(profiles)))
             writes += 1
 
     async def reader() -> None:
@@ -101,7 +102,7 @@ async def test_an_interrupted_rebuild_is_run_again(search: Resources) -> None:
     half = await layout(search.search, search.settings)
     assert half.readers["profiles"].endswith("-v1")
     assert sorted(half.writers["profiles"])[-1].endswith("-v2")
-    await update_profile(search, (await _seed(search, 1))[0], headline="between runs")  # type: ignore[arg-type]
+    await update_profile(search, (await _seed(search, 1))[0], headline="between runs")
     await project_all(search)
     result = await rebuild(search, "profiles", grace_s=0)
     assert result.new.endswith("-v2")

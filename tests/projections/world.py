@@ -11,7 +11,7 @@ import msgspec
 from sqlalchemy import text
 
 from lumen.auth.tokens import Caller
-from lumen.commands.moderation.handlers import set_user_status as moderate_user
+from lumen.commands.moderation.handlers import ModerateUser, moderate_user
 from lumen.commands.profiles.removal import remove_profile
 from lumen.db.outbox import record
 from lumen.db.photos import Photo
@@ -25,8 +25,10 @@ from lumen.events import (
     UserRegistered,
 )
 from lumen.resources import Resources
+from lumen.workers.queue import commands_for
+from tests.members import PARIS_ID
 
-PARIS = 2988507
+PARIS = PARIS_ID
 
 
 async def add_user(res: Resources, role: str = "photographer", status: str = "active") -> str:
@@ -69,7 +71,8 @@ async def update_profile(res: Resources, profile_id: uuid.UUID, **fields: Any) -
 async def suspend_user(res: Resources, uid: str) -> None:
     """The moderation command itself."""
     admin = Caller(uid="moderator", is_admin=True)
-    await moderate_user(res, admin, uid, suspended=True, reason="spam")
+    suspend = ModerateUser(admin=admin, uid=uid, suspend=True, reason="spam")
+    await commands_for(res).run(moderate_user, suspend)
 
 
 async def add_photo(res: Resources, owner: uuid.UUID, **fields: Any) -> uuid.UUID:

@@ -11,10 +11,7 @@ from litestar.testing import AsyncTestClient
 
 from lumen.app import create_app
 from lumen.settings import Settings
-from tests.commands.conftest import register
 from tests.conftest import make_settings
-
-__all__ = ["register"]
 
 
 @pytest.fixture(scope="session")

@@ -11,8 +11,8 @@ from litestar.testing import AsyncTestClient
 from lumen.app import create_app
 from lumen.resources import Resources
 from lumen.settings import Settings
-from tests.commands.conftest import Caller
 from tests.conftest import make_settings
+from tests.members import Caller
 from tests.queries.world import add_person, fresh_indices, project
 
 

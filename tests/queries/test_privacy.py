@@ -14,8 +14,8 @@ from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
 from lumen.resources import Resources
-from tests.commands.conftest import Caller
-from tests.queries.world import PARIS_ID, add_person, add_photo, follow, fresh_indices, project
+from tests.members import PARIS_ID, Caller
+from tests.queries.world import add_person, add_photo, follow, fresh_indices, project
 
 Client = AsyncTestClient[Litestar]
 NOBODY: dict[str, str] = {}

@@ -11,7 +11,8 @@ from lumen.geo.distance import KM_PER_DEGREE_LAT
 from lumen.geo.grid import cell_containing
 from lumen.geo.privacy import APPROXIMATE_CELL_KM
 from lumen.resources import Resources
-from tests.queries.world import PARIS_ID, add_person, fresh_indices, project
+from tests.members import PARIS_ID
+from tests.queries.world import add_person, fresh_indices, project
 
 Client = AsyncTestClient[Litestar]
 STEP_KM = 0.4

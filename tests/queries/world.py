@@ -21,10 +21,11 @@ from lumen.projections.indices import PROJECTIONS, layout
 from lumen.projections.projector import run_batch
 from lumen.projections.schema import ensure_indices
 from lumen.resources import Resources
+from tests.members import PARIS_ID
 
 # (id, name, country, lat, lon, population)
 CITIES = {
-    "paris": (2988507, "Paris", "FR", "France", 48.85341, 2.3488, 2138551),
+    "paris": (PARIS_ID, "Paris", "FR", "France", 48.85341, 2.3488, 2138551),
     "lyon": (2996944, "Lyon", "FR", "France", 45.74846, 4.84671, 472317),
 }
 PARIS_ID = CITIES["paris"][0]

@@ -9,10 +9,7 @@ from lumen.db.photos import Photo
 from lumen.resources import Resources
 from lumen.seed.demo import seed_demo
 from lumen.settings import Settings
-from tests.commands.conftest import paris_city
 from tests.uploads.flow import run_worker
-
-__all__ = ["paris_city"]
 
 
 async def test_demo_photos_are_uploaded_and_processed_like_any_other(

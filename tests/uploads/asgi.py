@@ -51,7 +51,7 @@ async def put_streamed(
             sent.extend(message.get("body", b""))
 
     async def exchange() -> None:
-        await client.app(scope, receive, send)  # type: ignore[arg-type]
+        await client.app(scope, receive, send)
 
     await asyncio.to_thread(client.blocking_portal.call, exchange)
     return status, bytes(sent)

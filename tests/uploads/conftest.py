@@ -8,10 +8,8 @@ import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
-from tests.commands.conftest import Caller, paris_city, register
+from tests.members import Caller
 from tests.uploads.flow import Owner
-
-__all__ = ["paris_city", "register"]
 
 
 @pytest.fixture

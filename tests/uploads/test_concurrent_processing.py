@@ -13,9 +13,9 @@ from typing import Any
 import httpx
 
 from lumen.resources import Resources
-from tests.commands.conftest import Caller
 from tests.live import LiveServer, Process, create_profile
 from tests.media.samples import camera_exif, encode_photo
+from tests.members import Caller
 from tests.uploads.flow import events_of
 
 Register = Callable[..., Awaitable[Caller]]

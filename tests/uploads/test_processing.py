@@ -13,7 +13,7 @@ from tests.media.samples import BACKGROUND, MARKER, SERIAL, XMP, camera_exif, en
 from tests.uploads.flow import Owner, events_of, exif_tags, original_key, run_job, run_worker
 
 NewOwner = Callable[[], Awaitable[Owner]]
-PARIS_GPS = {
+PARIS_GPS: dict[int, object] = {
     ExifTags.GPS.GPSLatitudeRef: "N",
     ExifTags.GPS.GPSLatitude: (48.0, 51.0, 30.0),
     ExifTags.GPS.GPSLongitudeRef: "E",

@@ -1,4 +1,5 @@
-"""Registered callers for command tests: real emulator tokens for real user rows."""
+"""Members for every test that needs one: real emulator tokens for real user rows, and
+the one city those tests place them in. A pytest plugin, registered by the root conftest."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from lumen.settings import Settings
 from tests.emulator import sign_up
 
 Caller = tuple[str, dict[str, str]]  # (uid, headers)
+PARIS_ID = 2988507  # GeoNames
+Register = Callable[..., Awaitable[Caller]]
 
 
 @pytest.fixture(scope="session")
@@ -26,11 +29,12 @@ async def paris_city(resources: Resources) -> int:
             text(
                 "INSERT INTO cities (id, name, ascii_name, country_code, country_name, region_code,"
                 " population, latitude, longitude, timezone, alternate_names, version)"
-                " VALUES (2988507, 'Paris', 'Paris', 'FR', 'France', '11', 2138551, 48.85341,"
+                " VALUES (:id, 'Paris', 'Paris', 'FR', 'France', '11', 2138551, 48.85341,"
                 " 2.3488, 'Europe/Paris', '{}', 1) ON CONFLICT (id) DO NOTHING"
-            )
+            ),
+            {"id": PARIS_ID},
         )
-    return 2988507
+    return PARIS_ID
 
 
 @pytest.fixture
