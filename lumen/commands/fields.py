@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from functools import cache
 from typing import Annotated, Literal
-from urllib.parse import urlsplit
 
 import msgspec
 import pycountry
+
+from lumen.links import normalise
 
 Visibility = Literal["public", "followers", "private"]
 Precision = Literal["exact", "approximate", "city", "hidden"]
@@ -22,7 +23,6 @@ MAX_TAGS = 30
 MAX_TAG_LENGTH = 40
 MAX_LANGUAGES = 10
 MAX_LINKS = 10
-MAX_LINK_LENGTH = 300
 _TAG_CHARS = re.compile(r"[^\w\- ]+")
 _SPACES = re.compile(r"\s+")
 
@@ -77,17 +77,10 @@ def languages(values: list[str]) -> list[str]:
 
 
 def links(values: list[str]) -> list[str]:
-    cleaned = list(dict.fromkeys(v.strip() for v in values))
+    """Each in the one form it is stored and shown in (lumen.links holds the rules)."""
+    cleaned = list(dict.fromkeys(normalise(v) for v in values))
     if len(cleaned) > MAX_LINKS:
         raise ValueError(f"at most {MAX_LINKS} links")
-    for link in cleaned:
-        parts = urlsplit(link)
-        if (
-            len(link) > MAX_LINK_LENGTH
-            or parts.scheme not in {"http", "https"}
-            or not parts.hostname
-        ):
-            raise ValueError("links must be absolute http(s) URLs of at most 300 characters")
     return cleaned
 
 

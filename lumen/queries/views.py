@@ -10,6 +10,7 @@ from typing import Any
 import msgspec
 
 from lumen.geo.privacy import DISTANCE_BUCKETS
+from lumen.links import shown
 from lumen.media.urls import variant_url
 
 Hit = dict[str, Any]
@@ -148,7 +149,7 @@ def profile_view(hit: Hit) -> ProfileView:
         studio_name=s.get("studio_name"),
         experience=s.get("experience"),
         open_to_tfp=s.get("open_to_tfp"),
-        links=s.get("links") or [],
+        links=shown(s.get("links") or []),
         followers_count=s.get("followers_count") or 0,
         following_count=s.get("following_count") or 0,
         created_at=s.get("created_at"),
