@@ -46,6 +46,7 @@ from lumen.rate_limits import STORE, rate_limit_middleware
 from lumen.resources import Resources
 from lumen.security_headers import add_security_headers
 from lumen.settings import Settings, load_settings
+from lumen.slow_bodies import slow_body_limit
 from lumen.workers.queue import commands_for
 
 
@@ -106,6 +107,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         request_class=JsonBodyRequest,
         middleware=[
             request_id_middleware,
+            slow_body_limit(settings.body_idle_timeout_s, settings.body_min_bytes_per_s),
             DefineMiddleware(
                 FailedAuthLimiter,
                 per_minute=settings.rate_limit_failed_auth_per_minute,
