@@ -12,7 +12,12 @@ from litestar.di import Provide
 from litestar.middleware import DefineMiddleware
 from litestar.stores.redis import RedisStore
 
-from lumen.auth.dependencies import provide_account, provide_admin, provide_caller
+from lumen.auth.dependencies import (
+    provide_account,
+    provide_admin,
+    provide_caller,
+    provide_reader,
+)
 from lumen.auth.failed_attempts import FailedAuthLimiter
 from lumen.commands.accounts import MeController
 from lumen.commands.boundary import Commands
@@ -42,6 +47,7 @@ from lumen.rate_limits import STORE, rate_limit_middleware
 from lumen.resources import Resources
 from lumen.security_headers import add_security_headers
 from lumen.settings import Settings, load_settings
+from lumen.slow_bodies import slow_body_limit
 from lumen.workers.queue import commands_for
 
 
@@ -95,6 +101,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             "commands": Provide(_provide_commands, sync_to_thread=False),
             "caller": Provide(provide_caller),
             "account": Provide(provide_account),
+            "reader": Provide(provide_reader),
             "admin": Provide(provide_admin),
             "viewer": Provide(provide_viewer, sync_to_thread=False),
             "editor": Provide(provide_editor, sync_to_thread=False),
@@ -103,6 +110,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         request_class=JsonBodyRequest,
         middleware=[
             request_id_middleware,
+            slow_body_limit(settings.body_idle_timeout_s, settings.body_min_bytes_per_s),
             DefineMiddleware(
                 FailedAuthLimiter,
                 per_minute=settings.rate_limit_failed_auth_per_minute,

@@ -35,18 +35,9 @@ def main() -> None:
 @click.option("--workers", default=1, show_default=True)
 def serve(host: str, port: int, workers: int) -> None:
     """Run the HTTP API."""
-    import uvicorn
+    from lumen.serving import server
 
-    _settings()
-    uvicorn.run(
-        "lumen.app:create_app",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_level="warning",
-        proxy_headers=True,
-    )
+    server(_settings(), host, port, workers).serve()
 
 
 @main.command()

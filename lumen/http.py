@@ -19,6 +19,8 @@ Req = Request[Any, Any, Any]
 Res = NamedDependency[Resources]
 # A registered, active account (401/403 otherwise).
 Acc = NamedDependency[Account]
+# A registered account, suspended or not: for reading one's own things.
+Reader = NamedDependency[Account]
 # The verified caller, or None for an anonymous request.
 Who = NamedDependency[Caller | None]
 IfMatch = Annotated[

@@ -85,6 +85,7 @@ HTTP_PROBLEMS: dict[int, Problem] = {
         (404, "not-found", "Not found"),
         (405, "method-not-allowed", "Method not allowed"),
         (406, "not-acceptable", "Not acceptable"),
+        (408, "request-timeout", "The request took too long to arrive"),
         (409, "conflict", "Conflict"),
         (412, "precondition-failed", "Precondition failed"),
         (413, "payload-too-large", "Payload too large"),

@@ -7,11 +7,11 @@ import re
 from collections.abc import Callable
 from functools import cache, partial
 from typing import Annotated, Literal
-from urllib.parse import urlsplit
 
 import msgspec
 import pycountry
 
+from lumen.links import normalise
 from lumen.validation import FieldError, Invalid
 
 Visibility = Literal["public", "followers", "private"]
@@ -25,7 +25,6 @@ MAX_TAGS = 30
 MAX_TAG_LENGTH = 40
 MAX_LANGUAGES = 10
 MAX_LINKS = 10
-MAX_LINK_LENGTH = 300
 _TAG_CHARS = re.compile(r"[^\w\- ]+")
 _SPACES = re.compile(r"\s+")
 
@@ -88,15 +87,17 @@ def languages(values: list[str]) -> list[str]:
 
 
 def _link_fault(link: str) -> str | None:
-    parts = urlsplit(link.strip())
-    if len(link.strip()) > MAX_LINK_LENGTH or parts.scheme not in {"http", "https"}:
-        return f"must be an absolute http(s) URL of at most {MAX_LINK_LENGTH} characters"
-    return None if parts.hostname else "must name a host"
+    try:
+        normalise(link)
+    except ValueError as exc:
+        return str(exc)
+    return None
 
 
 def links(values: list[str]) -> list[str]:
+    """Each in the one form it is stored and shown in (lumen.links holds the rules)."""
     _each(values, _link_fault)
-    cleaned = list(dict.fromkeys(v.strip() for v in values))
+    cleaned = list(dict.fromkeys(normalise(v) for v in values))
     if len(cleaned) > MAX_LINKS:
         raise ValueError(f"at most {MAX_LINKS} links")
     return cleaned

@@ -7,7 +7,6 @@ from typing import Any
 from litestar import Controller, Response, get, put
 from litestar.response import Stream
 
-from lumen.auth.guards import NotOwner
 from lumen.commands.boundary import Cmds
 from lumen.commands.editor import Ed
 from lumen.commands.errors import NotFound
@@ -17,12 +16,12 @@ from lumen.commands.photo_files.errors import (
     UnsupportedImage,
     UploadTooLarge,
 )
-from lumen.commands.photo_files.upload import load_owned, receive_original
+from lumen.commands.photo_files.upload import read_own, receive_original
 from lumen.commands.photos.routes import PhotoId
 from lumen.commands.photos.structs import PhotoOut
 from lumen.commands.photos.views import owner_view, with_urls
 from lumen.commands.versions import tagged
-from lumen.http import ETAG, Acc, IfNoneMatch, Req, Res, files, raises, uploads
+from lumen.http import ETAG, IfNoneMatch, Reader, Req, Res, files, raises, uploads
 from lumen.media import headers
 from lumen.media.backend import storage_for
 from lumen.media.formats import MediaType
@@ -61,13 +60,13 @@ class PhotoOriginalController(Controller):
         operation_id="downloadPhotoOriginal",
         summary="Download a photo's original file",
         response_headers=[ETAG],
-        opt=raises(NotFound, NotOwner, NoOriginal) | files(*MediaType),
+        opt=raises(NotFound, NoOriginal) | files(*MediaType),
     )
     async def download(
-        self, photo_id: PhotoId, account: Acc, resources: Res, if_none_match: IfNoneMatch = None
+        self, photo_id: PhotoId, reader: Reader, resources: Res, if_none_match: IfNoneMatch = None
     ) -> Response[Any]:
-        """The file as it was uploaded, for its owner only."""
-        photo = await load_owned(resources.sessions, account, photo_id)
+        """The file as it was uploaded, for its owner only (anyone else gets 404)."""
+        photo = await read_own(resources.sessions, reader, photo_id)
         storage = storage_for(resources.settings)
         key = photo.original_key
         if key is None or not await storage.exists(key):
@@ -87,9 +86,9 @@ class MyPhotoController(Controller):
         operation_id="getMyPhoto",
         summary="Read one of my photos in any state",
         response_headers=[ETAG],
-        opt=raises(NotFound, NotOwner),
+        opt=raises(NotFound),
     )
-    async def read(self, photo_id: PhotoId, account: Acc, resources: Res) -> Response[PhotoOut]:
+    async def read(self, photo_id: PhotoId, reader: Reader, resources: Res) -> Response[PhotoOut]:
         """The owner's view of one of their photos, in any state: poll it after an upload."""
-        photo = await load_owned(resources.sessions, account, photo_id)
+        photo = await read_own(resources.sessions, reader, photo_id)
         return tagged(with_urls(owner_view(photo), resources.settings.secret_key))

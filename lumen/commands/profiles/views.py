@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from lumen.commands.fields import Visibility
 from lumen.commands.profiles.structs import LocationOut, ProfileOut
 from lumen.db.profiles import Profile, ProfileSpecialty
+from lumen.links import shown
 
 
 async def owner_view(session: AsyncSession, profile: Profile, role: str) -> ProfileOut:
@@ -32,7 +33,7 @@ async def owner_view(session: AsyncSession, profile: Profile, role: str) -> Prof
         visibility=cast(Visibility, profile.visibility),
         discoverable=profile.discoverable,
         nearby_opt_in=profile.nearby_opt_in,
-        links=profile.links,
+        links=shown(profile.links),
         attributes=profile.attributes,
         followers_count=profile.followers_count,
         following_count=profile.following_count,
