@@ -26,6 +26,8 @@ from lumen.problems import HTTP_PROBLEMS, problem_for
 DEPENDENCY_RAISES: dict[str, tuple[type[DomainError], ...]] = {
     "caller": (auth.InvalidToken, auth.ExpiredToken, auth.RevokedToken, auth.AuthUnavailable),
     "account": (auth.Unauthenticated, auth.RegistrationRequired, auth.AccountSuspended),
+    # A member reading their own things: suspension refuses writes only.
+    "reader": (auth.Unauthenticated, auth.RegistrationRequired),
     "admin": (auth.Unauthenticated, auth.AdminRequired),
     "editor": (NotOwner,),
     "commands": (commands.Busy,),
