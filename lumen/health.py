@@ -92,6 +92,7 @@ class HealthController(Controller):
 
     @get("/live", operation_id="live", summary="Whether the process answers")
     async def live(self) -> dict[str, str]:
+        """For a process supervisor: it checks nothing beyond the process itself."""
         return {"status": "ok"}
 
     @get(
@@ -104,6 +105,8 @@ class HealthController(Controller):
     async def ready(
         self, request: Request[Any, Any, Any], resources: NamedDependency[Resources]
     ) -> Response[Any]:
+        """For a load balancer: Postgres, Redis, the search engine (and the Auth emulator
+        when configured), each with its status and latency; 503 names the ones down."""
         report = await readiness(resources)
         if report.status == "ok":
             return Response(report)

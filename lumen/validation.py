@@ -16,11 +16,9 @@ from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 import msgspec
 
-_AT = re.compile(r" - at `\$[^`]*`$")
 T = TypeVar("T")
-_WHERE = re.compile(r"`\$([^`]*)`$")
-
-
+# Where msgspec says an error is, at the end of its message.
+_AT = re.compile(r" - at `\$([^`]*)`$")
 # Turns a field's value into its normal form, or raises ValueError / Invalid.
 Normaliser = Callable[[Any], Any]
 
@@ -42,12 +40,6 @@ class Invalid(ValueError):
     @classmethod
     def at(cls, field: str, message: str) -> Invalid:
         return cls([FieldError(field, message)])
-
-
-def join(path: str, name: str | int) -> str:
-    if isinstance(name, int):
-        return f"{path}[{name}]"
-    return f"{path}.{name}" if path else name
 
 
 def under(path: str, errors: list[FieldError]) -> list[FieldError]:
@@ -103,7 +95,7 @@ def _own(exc: msgspec.ValidationError, path: str) -> list[FieldError]:
     cause = exc.__cause__
     if isinstance(cause, Invalid):
         return under(path, cause.errors)
-    where = _WHERE.search(str(exc))
+    where = _AT.search(str(exc))
     inside = where.group(1).lstrip(".") if where else ""
     return [FieldError(_nested(path, inside), _AT.sub("", str(exc)))]
 
@@ -125,7 +117,9 @@ def _parts(kind: Any, value: Any, path: str) -> list[FieldError]:
         return []
     if origin is list and isinstance(value, list):
         (item,) = get_args(bare) or (Any,)
-        return [e for i, v in enumerate(value) for e in field_errors(item, v, join(path, i))]
+        return [
+            e for i, v in enumerate(value) for e in field_errors(item, v, _nested(path, f"[{i}]"))
+        ]
     if isinstance(bare, type) and issubclass(bare, msgspec.Struct) and isinstance(value, dict):
         return _struct_parts(bare, value, path)
     return []
@@ -137,12 +131,14 @@ def _struct_parts(kind: type[msgspec.Struct], value: dict[Any, Any], path: str) 
     for info in msgspec.structs.fields(kind):
         known.add(info.encode_name)
         if info.encode_name in value:
-            found += field_errors(info.type, value[info.encode_name], join(path, info.encode_name))
+            found += field_errors(
+                info.type, value[info.encode_name], _nested(path, info.encode_name)
+            )
         elif info.required:
-            found.append(FieldError(join(path, info.encode_name), "required"))
+            found.append(FieldError(_nested(path, info.encode_name), "required"))
     if kind.__struct_config__.forbid_unknown_fields:
         found += [
-            FieldError(join(path, str(name)), "unknown field")
+            FieldError(_nested(path, str(name)), "unknown field")
             for name in value
             if name not in known
         ]

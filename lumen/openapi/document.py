@@ -12,7 +12,7 @@ from litestar.handlers import HTTPRouteHandler
 from litestar.routes import HTTPRoute
 
 from lumen.http import FILES, UPLOADS
-from lumen.openapi import headers, problem_schema
+from lumen.openapi import attributes, headers, problem_schema
 from lumen.openapi.statuses import Signature
 from lumen.rate_limits import budget_for
 
@@ -43,6 +43,7 @@ def _build(app: Litestar) -> dict[str, Any]:
     schema = copy.deepcopy(app.openapi_schema.to_schema())
     components = schema.setdefault("components", {})
     components.setdefault("schemas", {}).update(problem_schema.components())
+    attributes.describe(components["schemas"])
     components["securitySchemes"] = SECURITY_SCHEMES
     for route in app.routes:
         if not isinstance(route, HTTPRoute) or route.path.startswith(UNDOCUMENTED_PREFIX):
