@@ -27,9 +27,11 @@ ENGINE_SUITES := tests/engine tests/projections tests/queries \
 
 setup: deps stack
 
-deps:
+deps: ## Python packages; the docs pages' scripts; the TypeScript tools the tests use (npm, pinned)
 	@command -v uv >/dev/null 2>&1 || [ -x $(UV) ] || python3 -m pip install --user --quiet uv
 	$(UV) sync --frozen
+	infra/docs-assets
+	infra/typescript-tools
 
 stack:
 	infra/up

@@ -10,11 +10,14 @@ from litestar.config.cors import CORSConfig
 from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.middleware import DefineMiddleware
-from litestar.openapi import OpenAPIConfig
-from litestar.openapi.plugins import RedocRenderPlugin, ScalarRenderPlugin, SwaggerRenderPlugin
 from litestar.stores.redis import RedisStore
 
-from lumen.auth.dependencies import provide_account, provide_admin, provide_caller
+from lumen.auth.dependencies import (
+    provide_account,
+    provide_admin,
+    provide_caller,
+    provide_reader,
+)
 from lumen.auth.failed_attempts import FailedAuthLimiter
 from lumen.commands.accounts import MeController
 from lumen.commands.boundary import Commands
@@ -22,11 +25,14 @@ from lumen.commands.editor import provide_editor
 from lumen.commands.follows import FollowController
 from lumen.commands.moderation import ModerationController
 from lumen.commands.photo_files import MyPhotoController, PhotoOriginalController
-from lumen.commands.photos import PhotoController
+from lumen.commands.photos import MyPhotosController, PhotoController
 from lumen.commands.profiles import MyProfileController, ProfileController
 from lumen.health import HealthController
+from lumen.http import EXPOSED_HEADERS
 from lumen.json_bodies import JsonBodyRequest
 from lumen.logging import add_request_id_header, configure_logging, request_id_middleware
+from lumen.openapi import pages as docs_pages
+from lumen.openapi.config import openapi_config
 from lumen.problems import EXCEPTION_HANDLERS
 from lumen.projections.health import ProjectionHealthController
 from lumen.queries.audience import provide_viewer
@@ -41,6 +47,7 @@ from lumen.rate_limits import STORE, rate_limit_middleware
 from lumen.resources import Resources
 from lumen.security_headers import add_security_headers
 from lumen.settings import Settings, load_settings
+from lumen.slow_bodies import slow_body_limit
 from lumen.workers.queue import commands_for
 
 
@@ -77,6 +84,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             PhotoController,
             PhotoOriginalController,
             MyPhotoController,
+            MyPhotosController,
             MediaFileController,
             FollowController,
             ProfileSearchController,
@@ -86,12 +94,14 @@ def create_app(settings: Settings | None = None) -> Litestar:
             MapController,
             read_profile,
             read_photo,
+            *docs_pages.routes(),
         ],
         dependencies={
             "resources": Provide(_provide_resources, sync_to_thread=False),
             "commands": Provide(_provide_commands, sync_to_thread=False),
             "caller": Provide(provide_caller),
             "account": Provide(provide_account),
+            "reader": Provide(provide_reader),
             "admin": Provide(provide_admin),
             "viewer": Provide(provide_viewer, sync_to_thread=False),
             "editor": Provide(provide_editor, sync_to_thread=False),
@@ -100,6 +110,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         request_class=JsonBodyRequest,
         middleware=[
             request_id_middleware,
+            slow_body_limit(settings.body_idle_timeout_s, settings.body_min_bytes_per_s),
             DefineMiddleware(
                 FailedAuthLimiter,
                 per_minute=settings.rate_limit_failed_auth_per_minute,
@@ -114,13 +125,12 @@ def create_app(settings: Settings | None = None) -> Litestar:
         },
         before_send=[add_request_id_header, add_security_headers],
         exception_handlers=EXCEPTION_HANDLERS,
-        cors_config=CORSConfig(allow_origins=list(settings.cors_origins), allow_credentials=True),
-        openapi_config=OpenAPIConfig(
-            title="Lumen API",
-            version="1.0.0",
-            path="/schema",
-            render_plugins=[SwaggerRenderPlugin(), RedocRenderPlugin(), ScalarRenderPlugin()],
+        cors_config=CORSConfig(
+            allow_origins=list(settings.cors_origins),
+            allow_credentials=True,
+            expose_headers=list(EXPOSED_HEADERS),
         ),
+        openapi_config=openapi_config(),
         logging_config=None,
         debug=False,
     )

@@ -35,18 +35,9 @@ def main() -> None:
 @click.option("--workers", default=1, show_default=True)
 def serve(host: str, port: int, workers: int) -> None:
     """Run the HTTP API."""
-    import uvicorn
+    from lumen.serving import server
 
-    _settings()
-    uvicorn.run(
-        "lumen.app:create_app",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_level="warning",
-        proxy_headers=True,
-    )
+    server(_settings(), host, port, workers).serve()
 
 
 @main.command()
@@ -82,9 +73,9 @@ def migrate(direction: str, revision: str | None) -> None:
 
     settings = _settings()
     if direction == "up":
-        upgrade(settings.database_url, revision or "head")
+        upgrade(settings.database_url, revision or "head", settings.secret_key)
     else:
-        downgrade(settings.database_url, revision or "-1")
+        downgrade(settings.database_url, revision or "-1", settings.secret_key)
 
 
 main.add_command(users)

@@ -3,7 +3,7 @@ know nothing of HTTP: `lumen.problems` says, in one table, what each answers a c
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class DomainError(Exception):
@@ -16,3 +16,11 @@ class DomainError(Exception):
 
 class NotFound(DomainError):
     """Nothing there, or nothing the caller may see: both sides answer it alike."""
+
+
+class Problem(NamedTuple):
+    """What a failure answers a client: its status, stable type and title."""
+
+    status: int
+    slug: str  # the stable part of the `type` URI
+    title: str

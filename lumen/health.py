@@ -13,7 +13,9 @@ from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
 from sqlalchemy import text
 
-from lumen.problems import Problem, problem_response
+from lumen.errors import Problem
+from lumen.http import raises
+from lumen.problems import problem_response
 from lumen.resources import Resources
 
 PROBE_TIMEOUT_S = 2.0
@@ -88,14 +90,23 @@ class HealthController(Controller):
     path = "/health"
     tags = ["health"]  # noqa: RUF012 - Litestar reads it as a class attribute
 
-    @get("/live", operation_id="live")
+    @get("/live", operation_id="live", summary="Whether the process answers")
     async def live(self) -> dict[str, str]:
+        """For a process supervisor: it checks nothing beyond the process itself."""
         return {"status": "ok"}
 
-    @get("/ready", operation_id="ready", cache=False)
+    @get(
+        "/ready",
+        operation_id="ready",
+        summary="Whether every dependency answers",
+        cache=False,
+        opt=raises(UNAVAILABLE),
+    )
     async def ready(
         self, request: Request[Any, Any, Any], resources: NamedDependency[Resources]
     ) -> Response[Any]:
+        """For a load balancer: Postgres, Redis, the search engine (and the Auth emulator
+        when configured), each with its status and latency; 503 names the ones down."""
         report = await readiness(resources)
         if report.status == "ok":
             return Response(report)

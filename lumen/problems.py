@@ -4,7 +4,7 @@ exception to its status, stable type and title, and the handlers that answer wit
 from __future__ import annotations
 
 import re
-from typing import Any, NamedTuple
+from typing import Any
 
 import structlog
 from litestar import Request, Response
@@ -19,19 +19,14 @@ from lumen.commands import errors as commands
 from lumen.commands.accounts.handlers import AlreadyRegistered
 from lumen.commands.moderation.handlers import AlreadyInState
 from lumen.commands.photo_files import errors as uploads
-from lumen.errors import DomainError, NotFound
+from lumen.errors import DomainError, NotFound, Problem
+from lumen.json_bodies import body_errors
 from lumen.queries.discovery import AreaUnknown
 from lumen.queries.media_files import MediaUrlExpired, MediaUrlInvalid
 from lumen.queries.results import SearchUnavailable
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 log = structlog.get_logger()
-
-
-class Problem(NamedTuple):
-    status: int
-    slug: str  # the stable part of the `type` URI
-    title: str
 
 
 # Every domain failure a client can meet: its status, stable type and title. An
@@ -68,7 +63,7 @@ PROBLEMS: dict[type[DomainError], Problem] = {
     birth_dates.InvalidBirthDate: Problem(
         422, "invalid-birth-date", "This birth date cannot be accepted"
     ),
-    birth_dates.UnderAge: Problem(422, "under-age", "Models must be 18 or older"),
+    birth_dates.UnderAge: Problem(422, "under-age", "Members must be 18 or older"),
     uploads.InvalidLength: Problem(400, "bad-request", "Bad request"),
     uploads.NoOriginal: Problem(404, "no-original", "No file has been uploaded for this photo"),
     uploads.UploadTooLarge: Problem(413, "upload-too-large", "The file is too large"),
@@ -90,6 +85,7 @@ HTTP_PROBLEMS: dict[int, Problem] = {
         (404, "not-found", "Not found"),
         (405, "method-not-allowed", "Method not allowed"),
         (406, "not-acceptable", "Not acceptable"),
+        (408, "request-timeout", "The request took too long to arrive"),
         (409, "conflict", "Conflict"),
         (412, "precondition-failed", "Precondition failed"),
         (413, "payload-too-large", "Payload too large"),
@@ -104,11 +100,15 @@ VALIDATION = HTTP_PROBLEMS[422]
 INTERNAL = Problem(HTTP_500_INTERNAL_SERVER_ERROR, "internal-error", "Internal error")
 
 
-def problem_of(exc: DomainError) -> Problem:
-    for kind in type(exc).__mro__:
+def problem_for(failure: type[DomainError]) -> Problem:
+    for kind in failure.__mro__:
         if issubclass(kind, DomainError) and kind in PROBLEMS:
             return PROBLEMS[kind]
     return PROBLEMS[DomainError]
+
+
+def problem_of(exc: DomainError) -> Problem:
+    return problem_for(type(exc))
 
 
 def problem_type(slug: str) -> str:
@@ -139,11 +139,15 @@ def _domain_error(request: Request[Any, Any, Any], exc: DomainError) -> Response
 def _validation_error(
     request: Request[Any, Any, Any], exc: ValidationException
 ) -> Response[dict[str, Any]]:
+    given = [e for e in (exc.extra if isinstance(exc.extra, list) else []) if isinstance(e, dict)]
+    # The framework names the body's first error only: walk the body for all of them.
+    of_body = body_errors(request) if any(e.get("source") == "body" for e in given) else []
     errors = [
         {"field": _field_name(e), "message": str(e.get("message", ""))}
-        for e in (exc.extra if isinstance(exc.extra, list) else [])
-        if isinstance(e, dict)
+        for e in given
+        if not (of_body and e.get("source") == "body")
     ]
+    errors += [{"field": e.field or "body", "message": e.message} for e in of_body]
     # Litestar names a missing parameter only in its message.
     if not errors and (missing := _MISSING.match(exc.detail or "")):
         errors = [{"field": missing.group(1), "message": "required"}]

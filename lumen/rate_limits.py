@@ -30,10 +30,14 @@ log = structlog.get_logger()
 
 
 def budget_of(request: Request[Any, Any, Any]) -> Budget | None:
-    path, method = request.url.path, request.method
+    near = "near" in request.query_params
+    return budget_for(request.method, request.url.path, near)
+
+
+def budget_for(method: str, path: str, near: bool = False) -> Budget | None:
     if method == "GET":
         # Distances from chosen origins are what trilateration needs: their own budget.
-        if path.startswith("/v1/nearby") or "near" in request.query_params:
+        if path.startswith("/v1/nearby") or near:
             return "location"
         return "search" if path.startswith(_SEARCH_PREFIXES) else None
     if method in _WRITES and path.startswith("/v1/"):

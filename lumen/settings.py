@@ -50,6 +50,11 @@ ENV_NAMES: dict[str, str] = {
     "LUMEN_PROJECTOR_PAUSE_AFTER_BULK_S": "projector_pause_after_bulk_s",
     "LUMEN_QUERY_CACHE_TTL_S": "query_cache_ttl_s",
     "LUMEN_DECODE_MEMORY_MB": "decode_memory_mb",
+    "LUMEN_HEADER_READ_TIMEOUT_S": "header_read_timeout_s",
+    "LUMEN_MAX_HEADER_BYTES": "max_header_bytes",
+    "LUMEN_BODY_IDLE_TIMEOUT_S": "body_idle_timeout_s",
+    "LUMEN_BODY_MIN_BYTES_PER_S": "body_min_bytes_per_s",
+    "LUMEN_TRUSTED_PROXIES": "trusted_proxies",
     "LUMEN_RATE_LIMIT_SEARCH_PER_MINUTE": "rate_limit_search_per_minute",
     "LUMEN_RATE_LIMIT_LOCATION_PER_MINUTE": "rate_limit_location_per_minute",
     "LUMEN_RATE_LIMIT_WRITES_PER_MINUTE": "rate_limit_writes_per_minute",
@@ -104,6 +109,17 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     query_cache_ttl_s: int = 10
     # Decoded-image memory one worker holds at once; a 100 MP RGBA photo takes ~900 MB.
     decode_memory_mb: int = 1024
+    # A connection that has not finished its request line and headers in this time is
+    # closed, and so is a fresh one that sends nothing (`lumen serve`, the server's own).
+    header_read_timeout_s: float = 10.0
+    # The request line and headers together; past it the answer is 431.
+    max_header_bytes: int = 64 * 1024
+    # A request body is cut off (408) when no byte of it arrives for this long, or, past
+    # that long, when it arrives slower than the rate below on average.
+    body_idle_timeout_s: float = 15.0
+    body_min_bytes_per_s: int = 1024
+    # Forwarders whose X-Forwarded-For and -Proto are believed (addresses or networks).
+    trusted_proxies: tuple[str, ...] = ("127.0.0.1",)
     # Requests per minute per member (else per address); 0 turns a budget off. Searches
     # page and type ahead; location queries are few per screen and are what trilateration
     # would need many of.
@@ -141,6 +157,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
         return tuple(url.strip() for url in self.search_url.split(",") if url.strip())
 
 
+_LISTS = frozenset({"cors_origins", "trusted_proxies"})
+
+
 def _decode(kind: type, value: object) -> object:
     if kind is Path and isinstance(value, str):
         return Path(value).expanduser()
@@ -155,7 +174,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         if value is None or value == "":
             continue
         raw[field] = (
-            [v.strip() for v in value.split(",") if v.strip()] if field == "cors_origins" else value
+            [v.strip() for v in value.split(",") if v.strip()] if field in _LISTS else value
         )
     try:
         return msgspec.convert(raw, Settings, strict=False, dec_hook=_decode)

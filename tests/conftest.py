@@ -17,6 +17,7 @@ from lumen.db.migrations import upgrade
 from lumen.db.models import Base
 from lumen.resources import Resources
 from lumen.settings import DEFAULT_SEARCH_URLS, Settings, load_settings
+from tests.observed import conformance_last, observe
 
 # Lumen as real processes (uvicorn, the worker), for tests of truly concurrent requests.
 pytest_plugins = ["tests.live", "tests.members"]
@@ -51,6 +52,10 @@ def pytest_report_header() -> str:
     return f"search engine: {ENGINE} at {TEST_ENV['LUMEN_SEARCH_URL']}"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    conformance_last(items)
+
+
 def make_settings(**overrides: str) -> Settings:
     return load_settings({**TEST_ENV, **overrides})
 
@@ -71,7 +76,7 @@ def app(settings: Settings) -> Litestar:
 @pytest.fixture(scope="session")
 async def client(app: Litestar) -> AsyncIterator[AsyncTestClient[Litestar]]:
     async with AsyncTestClient(app=app) as test_client:
-        yield test_client
+        yield observe(test_client)
 
 
 # Reference data the migrations seed; everything else is emptied between tests.

@@ -1,4 +1,4 @@
-"""Lumen as real processes for the tests that need real concurrency: `lumen serve` (uvicorn)
+"""Lumen as real processes for the tests that need real concurrency: `lumen serve` (Granian)
 on a free loopback port and, where a test asks for it, `lumen worker`, both under the test
 settings. The in-process test client hands the app one request at a time, which hides every
 race between requests; these do not.
@@ -19,6 +19,7 @@ import subprocess
 import sys
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from lumen.resources import Resources
 from lumen.settings import Settings
 from lumen.workers.queue import queue_name
 from tests.conftest import TEST_ENV
+from tests.observed import observe
 
 # Generous: importing Lumen takes seconds, and much longer on a loaded machine.
 STARTUP_S = 120.0
@@ -38,11 +40,12 @@ STOP_S = 15.0
 @dataclass
 class LiveServer:
     url: str
+    process: Process
 
     def client(self) -> httpx.AsyncClient:
         # Enough connections that every request of a burst is in flight at once.
         limits = httpx.Limits(max_connections=64, max_keepalive_connections=64)
-        return httpx.AsyncClient(base_url=self.url, timeout=60, limits=limits)
+        return observe(httpx.AsyncClient(base_url=self.url, timeout=60, limits=limits))
 
 
 async def create_profile(http: httpx.AsyncClient, headers: dict[str, str]) -> str:
@@ -56,8 +59,15 @@ async def create_profile(http: httpx.AsyncClient, headers: dict[str, str]) -> st
 class Process:
     """A `lumen` subcommand with the test settings, its output kept in a log file."""
 
-    def __init__(self, settings: Settings, log: Path, *args: str) -> None:
-        env = {**os.environ, **TEST_ENV, "LUMEN_MEDIA_DIR": str(settings.media_dir)}
+    def __init__(
+        self, settings: Settings, log: Path, *args: str, env: dict[str, str] | None = None
+    ) -> None:
+        env = {
+            **os.environ,
+            **TEST_ENV,
+            "LUMEN_MEDIA_DIR": str(settings.media_dir),
+            **(env or {}),
+        }
         self.log = log
         with log.open("wb") as out:
             self._process = subprocess.Popen(  # noqa: S603 - our own interpreter and CLI
@@ -67,13 +77,17 @@ class Process:
                 stderr=subprocess.STDOUT,
             )
 
+    @property
+    def pid(self) -> int:
+        return self._process.pid
+
     def check_running(self) -> None:
         if self._process.poll() is not None:
             output = self.log.read_text(errors="replace")[-4000:]
             raise RuntimeError(f"lumen exited with {self._process.returncode}:\n{output}")
 
     async def stop(self) -> None:
-        # SIGINT: uvicorn and arq both shut down gracefully on it.
+        # SIGINT: Granian and arq both shut down gracefully on it.
         if self._process.poll() is None:
             self._process.send_signal(signal.SIGINT)
         try:
@@ -100,15 +114,12 @@ async def _until(ready: Callable[[], Awaitable[bool]], process: Process, what: s
     raise TimeoutError(f"{what} not ready after {STARTUP_S:.0f} s; see {process.log}")
 
 
-@pytest.fixture(scope="session")
-async def live_server(
-    settings: Settings, resources: Resources, tmp_path_factory: pytest.TempPathFactory
-) -> AsyncIterator[LiveServer]:
-    """One API process for the session (it keeps no state of its own between tests)."""
+@asynccontextmanager
+async def serving(settings: Settings, log: Path, **env: str) -> AsyncIterator[LiveServer]:
+    """`lumen serve` on a free port, with these settings on top of the test ones."""
     port = free_port()
-    log = tmp_path_factory.mktemp("live") / "server.log"
-    process = Process(settings, log, "serve", "--host", "127.0.0.1", "--port", str(port))
-    server = LiveServer(f"http://127.0.0.1:{port}")
+    args = ("serve", "--host", "127.0.0.1", "--port", str(port))
+    server = LiveServer(f"http://127.0.0.1:{port}", Process(settings, log, *args, env=env))
 
     async def ready() -> bool:
         try:
@@ -118,14 +129,23 @@ async def live_server(
             return False
 
     try:
-        await _until(ready, process, "the API")
+        await _until(ready, server.process, "the API")
         yield server
     finally:
-        await process.stop()
+        await server.process.stop()
+
+
+@pytest.fixture(scope="session")
+async def live_server(
+    settings: Settings, resources: Resources, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[LiveServer]:
+    """One API process for the session (it keeps no state of its own between tests)."""
+    async with serving(settings, tmp_path_factory.mktemp("live") / "server.log") as server:
+        yield server
 
 
 @pytest.fixture
-async def live_worker(settings: Settings, db: Resources, tmp_path: Path) -> AsyncIterator[None]:
+async def live_worker(settings: Settings, db: Resources, tmp_path: Path) -> AsyncIterator[Process]:
     """A `lumen worker` process for one test, ready once its first heartbeat is written."""
     process = Process(settings, tmp_path / "worker.log", "worker")
     heartbeat = f"{queue_name(settings)}:health-check"
@@ -135,6 +155,6 @@ async def live_worker(settings: Settings, db: Resources, tmp_path: Path) -> Asyn
 
     try:
         await _until(ready, process, "the worker")
-        yield
+        yield process
     finally:
         await process.stop()

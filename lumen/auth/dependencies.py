@@ -1,6 +1,6 @@
 """Who is asking: the `caller` (a verified token, or None), the `account` (a registered,
-active user) and the `admin` (a token with the admin claim) dependencies that handlers
-ask for by name."""
+active user), the `reader` (a registered user, suspended or not, reading their own things)
+and the `admin` (a token with the admin claim) dependencies that handlers ask for by name."""
 
 from __future__ import annotations
 
@@ -52,6 +52,11 @@ async def provide_account(resources: Res, caller: Who) -> Account:
     if account.status == "suspended":
         raise AccountSuspended("A moderator suspended this account; writes are refused.")
     return account
+
+
+async def provide_reader(resources: Res, caller: Who) -> Account:
+    """A registered account reading its own things: suspension refuses writes only."""
+    return await load_account(resources, signed_in(caller))
 
 
 async def provide_admin(caller: Who) -> Caller:

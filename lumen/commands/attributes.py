@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 import msgspec
 
 from lumen.commands.errors import InvalidInput
+from lumen.validation import FieldError, Invalid, convert_all
 
 Experience = Literal["beginner", "intermediate", "experienced", "professional"]
 Centimetres = Annotated[int, msgspec.Meta(ge=30, le=250)]
@@ -51,13 +52,19 @@ ATTRIBUTES_BY_ROLE: dict[str, type[ModelAttributes] | type[PhotographerAttribute
 
 
 def validate_attributes(role: str, raw: dict[str, Any]) -> dict[str, Any]:
-    """The attributes in canonical form, or 422 naming the offending field."""
+    """The attributes in canonical form; InvalidInput names every field at fault."""
     try:
-        parsed = msgspec.convert(raw, ATTRIBUTES_BY_ROLE[role])
-    except msgspec.ValidationError as exc:
-        raise InvalidInput("attributes", f"{exc} (for a {role})") from exc
+        parsed = convert_all(raw, ATTRIBUTES_BY_ROLE[role], path="attributes")
+    except Invalid as exc:
+        raise InvalidInput([_for_role(e, role) for e in exc.errors]) from None
     canonical: dict[str, Any] = msgspec.to_builtins(parsed)
     return canonical
+
+
+def _for_role(error: FieldError, role: str) -> FieldError:
+    if error.message == "unknown field":
+        return FieldError(error.field, f"not an attribute of a {role}")
+    return error
 
 
 def has_studio(role: str, attributes: dict[str, Any]) -> bool:

@@ -11,7 +11,9 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from lumen.errors import DomainError
 
-MODEL_MINIMUM_AGE = 18
+# Lumen arranges meetings between strangers for shoots: every member is an adult,
+# photographers as much as models.
+MINIMUM_AGE = 18
 EARLIEST_BIRTH_DATE = dt.date(1900, 1, 1)
 # Erased birth dates (deleted accounts) are stored as this; the column is not nullable.
 ERASED = b""
@@ -40,10 +42,10 @@ def ensure_allowed(role: str, birth_date: dt.date, day: dt.date) -> None:
             "birth_date must be a past date after 1900-01-01.",
             errors=[{"field": "birth_date", "message": "not a plausible birth date"}],
         )
-    if role == "model" and age_on(birth_date, day) < MODEL_MINIMUM_AGE:
+    if age_on(birth_date, day) < MINIMUM_AGE:
         raise UnderAge(
-            f"Models must be at least {MODEL_MINIMUM_AGE} years old.",
-            errors=[{"field": "birth_date", "message": "models must be 18 or older"}],
+            f"Members must be at least {MINIMUM_AGE} years old.",
+            errors=[{"field": "birth_date", "message": f"must be {MINIMUM_AGE} or older"}],
         )
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+import msgspec
 
 from lumen.errors import DomainError, NotFound
+from lumen.validation import FieldError
 
 __all__ = [
     "Busy",
@@ -34,8 +35,14 @@ class StaleVersion(DomainError):
 
 
 class InvalidInput(DomainError):
-    def __init__(self, field: str, message: str, **extra: Any) -> None:
-        super().__init__(f"{field}: {message}", errors=[{"field": field, "message": message}])
+    """Input the rules refuse: one field and why, or every field error found at once,
+    each named by its path in the body."""
+
+    def __init__(self, field: str | list[FieldError], message: str = "") -> None:
+        errors = field if isinstance(field, list) else [FieldError(field, message)]
+        self.errors = errors
+        detail = "; ".join(f"{e.field}: {e.message}" for e in errors)
+        super().__init__(detail, errors=[msgspec.structs.asdict(e) for e in errors])
 
 
 class IdempotencyKeyReused(DomainError):

@@ -4,12 +4,15 @@ language codes, links, locations. Errors raised here become 422 field errors."""
 from __future__ import annotations
 
 import re
-from functools import cache
+from collections.abc import Callable
+from functools import cache, partial
 from typing import Annotated, Literal
-from urllib.parse import urlsplit
 
 import msgspec
 import pycountry
+
+from lumen.links import normalise
+from lumen.validation import FieldError, Invalid
 
 Visibility = Literal["public", "followers", "private"]
 Precision = Literal["exact", "approximate", "city", "hidden"]
@@ -22,40 +25,48 @@ MAX_TAGS = 30
 MAX_TAG_LENGTH = 40
 MAX_LANGUAGES = 10
 MAX_LINKS = 10
-MAX_LINK_LENGTH = 300
 _TAG_CHARS = re.compile(r"[^\w\- ]+")
 _SPACES = re.compile(r"\s+")
 
 
-def text(value: str | None, field: str, max_length: int, required: bool = False) -> str | None:
+def text(value: str | None, max_length: int, required: bool = False) -> str | None:
     """Strips surrounding space; empty optional text becomes None."""
     if value is None:
         if required:
-            raise ValueError(f"{field} is required")
+            raise ValueError("required")
         return None
     cleaned = value.strip()
     if not cleaned:
         if required:
-            raise ValueError(f"{field} must not be blank")
+            raise ValueError("must not be blank")
         return None
     if len(cleaned) > max_length:
-        raise ValueError(f"{field} must be at most {max_length} characters")
+        raise ValueError(f"must be at most {max_length} characters")
     if any(ord(c) < 32 and c not in "\n\t" for c in cleaned):
-        raise ValueError(f"{field} must not contain control characters")
+        raise ValueError("must not contain control characters")
     return cleaned
+
+
+def text_of(max_length: int, required: bool = False) -> Callable[[str | None], str | None]:
+    return partial(text, max_length=max_length, required=required)
+
+
+def _each(values: list[str], check: Callable[[str], str | None]) -> None:
+    """Raises with the index of every value `check` finds fault with."""
+    errors = [FieldError(f"[{i}]", why) for i, v in enumerate(values) if (why := check(v))]
+    if errors:
+        raise Invalid(errors)
+
+
+def _tag(raw: str) -> str:
+    return _SPACES.sub(" ", _TAG_CHARS.sub("", raw.lower().lstrip("#"))).strip()
 
 
 def tags(values: list[str]) -> list[str]:
     """Lower case, '#' and punctuation dropped, spaces collapsed, duplicates removed."""
-    normalised: list[str] = []
-    for raw in values:
-        tag = _SPACES.sub(" ", _TAG_CHARS.sub("", raw.lower().lstrip("#"))).strip()
-        if not tag:
-            continue
-        if len(tag) > MAX_TAG_LENGTH:
-            raise ValueError(f"tags must be at most {MAX_TAG_LENGTH} characters each")
-        if tag not in normalised:
-            normalised.append(tag)
+    too_long = f"must be at most {MAX_TAG_LENGTH} characters"
+    _each(values, lambda raw: too_long if len(_tag(raw)) > MAX_TAG_LENGTH else None)
+    normalised = list(dict.fromkeys(tag for raw in values if (tag := _tag(raw))))
     if len(normalised) > MAX_TAGS:
         raise ValueError(f"at most {MAX_TAGS} tags")
     return normalised
@@ -67,27 +78,28 @@ def _language_codes() -> frozenset[str]:
 
 
 def languages(values: list[str]) -> list[str]:
+    unknown = "not an ISO 639-1 language code"
+    _each(values, lambda v: None if v.strip().lower() in _language_codes() else unknown)
     codes = list(dict.fromkeys(v.strip().lower() for v in values))
-    unknown = [c for c in codes if c not in _language_codes()]
-    if unknown:
-        raise ValueError(f"languages must be ISO 639-1 codes; unknown: {', '.join(unknown[:5])}")
     if len(codes) > MAX_LANGUAGES:
         raise ValueError(f"at most {MAX_LANGUAGES} languages")
     return codes
 
 
+def _link_fault(link: str) -> str | None:
+    try:
+        normalise(link)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
 def links(values: list[str]) -> list[str]:
-    cleaned = list(dict.fromkeys(v.strip() for v in values))
+    """Each in the one form it is stored and shown in (lumen.links holds the rules)."""
+    _each(values, _link_fault)
+    cleaned = list(dict.fromkeys(normalise(v) for v in values))
     if len(cleaned) > MAX_LINKS:
         raise ValueError(f"at most {MAX_LINKS} links")
-    for link in cleaned:
-        parts = urlsplit(link)
-        if (
-            len(link) > MAX_LINK_LENGTH
-            or parts.scheme not in {"http", "https"}
-            or not parts.hostname
-        ):
-            raise ValueError("links must be absolute http(s) URLs of at most 300 characters")
     return cleaned
 
 
@@ -101,9 +113,11 @@ class LocationIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 
     def __post_init__(self) -> None:
         if (self.latitude is None) != (self.longitude is None):
-            raise ValueError("location.latitude and location.longitude go together")
-        has_point = self.latitude is not None
-        if self.precision in {"exact", "approximate"} and not has_point:
-            raise ValueError(f"location.precision {self.precision} needs coordinates")
-        if self.precision == "city" and not has_point and self.city_id is None:
-            raise ValueError("location needs a city_id or coordinates")
+            missing = "latitude" if self.latitude is None else "longitude"
+            raise Invalid.at(missing, "latitude and longitude go together")
+        # A precision alone (no city, no coordinates) shows the location Lumen already
+        # holds at that precision: `locations.resolve` checks that one is held.
+
+    @property
+    def precision_only(self) -> bool:
+        return self.city_id is None and self.latitude is None

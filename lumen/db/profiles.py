@@ -86,6 +86,8 @@ class ProfileSpecialty(Base):
     specialty_slug: Mapped[str] = mapped_column(
         ForeignKey("specialties.slug"), primary_key=True, index=True
     )
+    # The owner's order: the first is what they most want to be found for.
+    position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Follow(Base):

@@ -14,6 +14,6 @@ class ProjectionHealthController(Controller):
     path = "/health/projections"
     tags = ["health"]  # noqa: RUF012 - Litestar reads it as a class attribute
 
-    @get(operation_id="projections", cache=False)
+    @get(operation_id="projections", summary="Projection lag and dead events", cache=False)
     async def projections(self, resources: NamedDependency[Resources]) -> ProjectorHealth:
         return await projector_health(resources)

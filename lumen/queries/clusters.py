@@ -11,8 +11,9 @@ from litestar import Controller, get
 from litestar.params import Parameter
 
 from lumen.geo.coordinates import BBox
-from lumen.http import Req, Res
+from lumen.http import Req, Res, raises
 from lumen.queries import audience, inputs, results
+from lumen.queries.results import SearchUnavailable
 
 # A cell needs this many profiles to be shown: below it a count points at people.
 MIN_PROFILES = 5
@@ -92,8 +93,9 @@ def cells(found: dict[str, Any]) -> list[Cluster]:
 class MapController(Controller):
     path = "/v1/map"
     tags = ["discovery"]  # noqa: RUF012 - Litestar reads it as a class attribute
+    opt = raises(SearchUnavailable)
 
-    @get("/clusters", operation_id="mapClusters")
+    @get("/clusters", operation_id="mapClusters", summary="Count profiles per map tile")
     async def clusters(self, request: Req, resources: Res, bbox: Viewport, zoom: Zoom) -> Clusters:
         """Profile counts per map tile in the viewport; tiles with fewer than `min_count`
         profiles are left out, so no cluster points at a few people."""

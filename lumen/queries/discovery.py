@@ -11,12 +11,13 @@ from litestar import Controller, get
 
 from lumen.errors import DomainError
 from lumen.geo.coordinates import Point
-from lumen.http import Req, Res
+from lumen.http import Req, Res, raises
 from lumen.queries import audience, bands, inputs, pages, relevance, results
 from lumen.queries.audience import Viewer, Viewing
 from lumen.queries.inputs import Cursor, Keywords, Near, PageSize, Q, RadiusKm, Roles
 from lumen.queries.pages import Page
 from lumen.queries.relevance import BY_SCORE, TIEBREAK
+from lumen.queries.results import SearchUnavailable
 from lumen.queries.views import ProfilePage
 
 DEFAULT_RADIUS_KM = 25
@@ -126,8 +127,9 @@ async def origin_of(resources: Res, viewer: Viewer, near: str | None) -> Point |
 class DiscoveryController(Controller):
     path = "/v1"
     tags = ["discovery"]  # noqa: RUF012 - Litestar reads it as a class attribute
+    opt = raises(SearchUnavailable, AreaUnknown)
 
-    @get("/discover", operation_id="discover")
+    @get("/discover", operation_id="discover", summary="Discover profiles")
     async def discover(
         self,
         request: Req,
@@ -146,7 +148,7 @@ class DiscoveryController(Controller):
         page = pages.page_of(request, resources.settings.secret_key, viewer.uid, page_size, cursor)
         return await pages.profiles(request, resources, discover(around, viewer, page), page)
 
-    @get("/nearby", operation_id="nearby")
+    @get("/nearby", operation_id="nearby", summary="Profiles near a place")
     async def nearby(
         self,
         request: Req,

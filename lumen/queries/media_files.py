@@ -13,10 +13,11 @@ from litestar.params import FromPath, Parameter, QueryParameter
 from litestar.response import Stream
 
 from lumen.errors import DomainError, NotFound
-from lumen.http import Req, Res
+from lumen.http import ETAG, IfNoneMatch, Res, files, raises
 from lumen.media import headers, urls
 from lumen.media.backend import storage_for
 from lumen.media.errors import InvalidKeyError
+from lumen.media.formats import MediaType
 
 Query = Annotated[str, Parameter(description="Part of the signed URL, as it was handed out")]
 
@@ -33,16 +34,24 @@ class MediaFileController(Controller):
     path = urls.MEDIA_PATH
     tags = ["media"]  # noqa: RUF012 - Litestar reads it as a class attribute
 
-    @get("/{key:str}", operation_id="getMediaFile")
+    @get(
+        "/{key:str}",
+        operation_id="getMediaFile",
+        summary="Fetch a photo's image file by its signed URL",
+        response_headers=[ETAG],
+        opt=raises(NotFound, MediaUrlInvalid, MediaUrlExpired) | files(*MediaType),
+    )
     async def file(
         self,
-        request: Req,
         key: FromPath[str],
         resources: Res,
         url_scope: Annotated[str, QueryParameter(name="scope")] = "",
         exp: Query = "",
         sig: Query = "",
+        if_none_match: IfNoneMatch = None,
     ) -> Response[Any]:
+        """The URL is the permission: use it exactly as a photo view handed it out, until
+        it expires. Public files may be cached for ever (their bytes never change)."""
         try:
             signed = urls.verify(resources.settings.secret_key, key, url_scope, exp, sig)
             media_type = headers.media_type_of(key)
@@ -61,6 +70,6 @@ class MediaFileController(Controller):
             else headers.restricted(signed.remaining_s)
         )
         found = headers.file_headers(key, cache)
-        if headers.not_modified(request.headers.get("if-none-match"), found["etag"]):
+        if headers.not_modified(if_none_match, found["etag"]):
             return Response(None, status_code=304, headers=found)
         return Stream(storage.stream(key), media_type=media_type, headers=found)

@@ -13,7 +13,7 @@ from litestar.params import FromQuery, Parameter
 
 from lumen.folding import fold_keyword
 from lumen.geo.coordinates import Point
-from lumen.http import Req, Res
+from lumen.http import Req, Res, raises
 from lumen.queries import audience, bands, facets, inputs, pages, relevance
 from lumen.queries.audience import Viewer, Viewing
 from lumen.queries.inputs import (
@@ -29,6 +29,7 @@ from lumen.queries.inputs import (
     Sort,
 )
 from lumen.queries.pages import Page
+from lumen.queries.results import SearchUnavailable
 from lumen.queries.views import PhotoPage
 
 FACETS: dict[str, str] = {
@@ -102,8 +103,9 @@ def body(query: PhotoQuery, viewer: Viewer, page: Page) -> dict[str, Any]:
 class PhotoSearchController(Controller):
     path = "/v1/search"
     tags = ["search"]  # noqa: RUF012 - Litestar reads it as a class attribute
+    opt = raises(SearchUnavailable)
 
-    @get("/photos", operation_id="searchPhotos")
+    @get("/photos", operation_id="searchPhotos", summary="Search photos")
     async def photos(
         self,
         request: Req,

@@ -10,7 +10,7 @@ from litestar import Controller, get
 from litestar.params import FromQuery
 
 from lumen.geo.coordinates import Point
-from lumen.http import Req, Res
+from lumen.http import Req, Res, raises
 from lumen.queries import audience, bands, facets, inputs, pages, relevance
 from lumen.queries.audience import Viewing
 from lumen.queries.inputs import (
@@ -26,6 +26,7 @@ from lumen.queries.inputs import (
     Sort,
 )
 from lumen.queries.pages import Page
+from lumen.queries.results import SearchUnavailable
 from lumen.queries.views import ProfilePage
 
 FACETS: dict[str, str] = {
@@ -78,8 +79,9 @@ def body(query: ProfileQuery, page: Page) -> dict[str, Any]:
 class ProfileSearchController(Controller):
     path = "/v1/search"
     tags = ["search"]  # noqa: RUF012 - Litestar reads it as a class attribute
+    opt = raises(SearchUnavailable)
 
-    @get("/profiles", operation_id="searchProfiles")
+    @get("/profiles", operation_id="searchProfiles", summary="Search profiles")
     async def profiles(
         self,
         request: Req,

@@ -10,8 +10,9 @@ from litestar import Response, get
 from litestar.params import Parameter
 
 from lumen.errors import NotFound
-from lumen.http import Req, Res
+from lumen.http import ETAG, IfNoneMatch, Res, raises
 from lumen.media import urls
+from lumen.media.headers import not_modified
 from lumen.queries import audience, results
 from lumen.queries.audience import Viewing
 from lumen.queries.views import PhotoView, ProfileView, photo_view, profile_view
@@ -30,34 +31,53 @@ async def _one(
     return listed[0]
 
 
-def _respond(request: Req, content: Any, etag: str, restricted: bool) -> Response[Any]:
+def _respond(if_none_match: str | None, content: Any, etag: str, restricted: bool) -> Response[Any]:
     headers = {
         "etag": etag,
         # Always revalidated; followers-only content never enters a shared cache.
         "cache-control": "private, no-cache" if restricted else "no-cache",
         "vary": "authorization",
     }
-    if request.headers.get("if-none-match") == etag:
+    if not_modified(if_none_match, etag):
         return Response(None, status_code=304, headers=headers)
     return Response(content, headers=headers)
 
 
 # Plain handlers rather than controllers: these paths also carry the owners' writes, and
 # Litestar merges a plain handler into an existing path where a second controller clashes.
-@get("/v1/profiles/{profile_id:uuid}", operation_id="getProfile", tags=["profiles"], cache=False)
+_READ = raises(NotFound, results.SearchUnavailable)
+
+
+@get(
+    "/v1/profiles/{profile_id:uuid}",
+    operation_id="getProfile",
+    summary="Read a profile",
+    tags=["profiles"],
+    cache=False,
+    response_headers=[ETAG],
+    opt=_READ,
+)
 async def read_profile(
-    request: Req, profile_id: ProfileId, resources: Res, viewer: Viewing
+    profile_id: ProfileId, resources: Res, viewer: Viewing, if_none_match: IfNoneMatch = None
 ) -> Response[ProfileView]:
     """A profile as the caller may see it; followers-only profiles to followers."""
     hit = await _one(resources, "profiles", profile_id, audience.viewable_profile(viewer))
     view = profile_view(hit)
     etag = f'"p{hit["_source"]["doc_version"]}"'
-    return _respond(request, view, etag, view.visibility != "public")
+    return _respond(if_none_match, view, etag, view.visibility != "public")
 
 
-@get("/v1/photos/{photo_id:uuid}", operation_id="getPhoto", tags=["photos"], cache=False)
+@get(
+    "/v1/photos/{photo_id:uuid}",
+    operation_id="getPhoto",
+    summary="Read a photo",
+    tags=["photos"],
+    cache=False,
+    response_headers=[ETAG],
+    opt=_READ,
+)
 async def read_photo(
-    request: Req, photo_id: PhotoId, resources: Res, viewer: Viewing
+    photo_id: PhotoId, resources: Res, viewer: Viewing, if_none_match: IfNoneMatch = None
 ) -> Response[PhotoView]:
     """A photo as the caller may see it, with signed variant URLs; followers-only photos to
     the owner's followers."""
@@ -66,4 +86,4 @@ async def read_photo(
     # The signed URLs change when their expiry bucket does, and with them the body.
     expires = urls.expiry(urls.scope_of(view.visibility))
     etag = f'"f{hit["_source"]["doc_version"]}-{expires}"'
-    return _respond(request, view, etag, view.visibility != "public")
+    return _respond(if_none_match, view, etag, view.visibility != "public")

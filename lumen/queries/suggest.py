@@ -11,8 +11,9 @@ from litestar import Controller, get
 from litestar.params import Parameter
 
 from lumen.folding import fold
-from lumen.http import Req, Res
+from lumen.http import Req, Res, raises
 from lumen.queries import audience, inputs, results
+from lumen.queries.results import SearchUnavailable
 
 Typed = Annotated[str, Parameter(min_length=1, max_length=inputs.MAX_SUGGEST_LENGTH)]
 PER_KIND = 5
@@ -150,8 +151,9 @@ def _specialties(typed: str, hits: list[dict[str, Any]]) -> list[Suggestion]:
 class SuggestController(Controller):
     path = "/v1"
     tags = ["search"]  # noqa: RUF012 - Litestar reads it as a class attribute
+    opt = raises(SearchUnavailable)
 
-    @get("/suggest", operation_id="suggest")
+    @get("/suggest", operation_id="suggest", summary="Suggest as the user types")
     async def suggest(self, request: Req, resources: Res, q: Typed) -> Suggestions:
         """As-you-type names, cities, tags and specialties for what was typed so far."""
         typed = q.strip()

@@ -9,6 +9,7 @@ from typing import Any
 
 import msgspec
 
+from lumen.links import shown
 from lumen.media.urls import variant_url
 from lumen.queries import highlights
 from lumen.queries.bands import band_of
@@ -136,7 +137,7 @@ def profile_view(hit: Hit) -> ProfileView:
         studio_name=s.get("studio_name"),
         experience=s.get("experience"),
         open_to_tfp=s.get("open_to_tfp"),
-        links=s.get("links") or [],
+        links=shown(s.get("links") or []),
         followers_count=s.get("followers_count") or 0,
         following_count=s.get("following_count") or 0,
         created_at=s.get("created_at"),

@@ -9,8 +9,9 @@ from typing import Any
 import structlog
 from arq import Retry
 
-from lumen.commands.photo_files.processing import process_original
+from lumen.commands.photo_files.processing import give_up, process_original
 from lumen.db.photos import stuck_photos
+from lumen.media.budget import DecodeBudget
 from lumen.resources import Resources
 from lumen.workers.queue import commands_for, enqueue_processing
 
@@ -26,12 +27,20 @@ def retry_delay_s(job_try: int) -> int:
 
 
 async def process_photo(ctx: dict[str, Any], photo_id: str, original_key: str) -> str:
-    resources: Resources = ctx["resources"]
+    commands = commands_for(ctx["resources"])
+    budget: DecodeBudget = ctx["decode_budget"]
+    photo = uuid.UUID(photo_id)
     try:
-        outcome = await process_original(commands_for(resources), uuid.UUID(photo_id), original_key)
+        outcome = await process_original(commands, photo, original_key, budget)
     except Exception as exc:
-        # Not the file's fault (that ends in `failed`): the disk, the database, memory.
+        # Not the file's fault (that ends in `failed`): the disk, the database.
         job_try = int(ctx.get("job_try", 1))
+        if job_try >= MAX_TRIES:
+            # arq drops a job past its last try without a word: the owner would see
+            # `processing` for good. Raises if the database is still away; the stuck-photo
+            # sweep then starts the tries again.
+            log.error("photo processing gave up", photo_id=photo_id, error=repr(exc))
+            return (await give_up(commands, photo, original_key)).value
         log.warning("photo processing will be retried", photo_id=photo_id, error=repr(exc))
         raise Retry(defer=retry_delay_s(job_try)) from exc
     return outcome.value

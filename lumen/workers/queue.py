@@ -9,11 +9,12 @@ from arq.connections import ArqRedis
 from redis.exceptions import RedisError
 
 from lumen.commands.boundary import Commands
-from lumen.commands.jobs import Job, ProcessPhoto
+from lumen.commands.jobs import EraseFiles, Job, ProcessPhoto
 from lumen.resources import Resources
 from lumen.settings import Settings
 
 PROCESS_PHOTO = "process_photo"
+ERASE_FILES = "erase_files"
 log = structlog.get_logger()
 
 
@@ -37,6 +38,10 @@ async def enqueue_processing(queue: ArqRedis, photo_id: uuid.UUID, original_key:
     )
 
 
+async def enqueue_erasure(queue: ArqRedis, keys: tuple[str, ...]) -> None:
+    await queue.enqueue_job(ERASE_FILES, list(keys))
+
+
 class QueuedJobs:
     """The commands' jobs port, as arq jobs on the process's queue."""
 
@@ -51,6 +56,12 @@ class QueuedJobs:
                 except (RedisError, OSError) as exc:
                     # Committed already; the stuck-photo sweep enqueues it once Redis is back.
                     log.warning("job not enqueued", photo_id=str(photo_id), error=repr(exc))
+            case EraseFiles(keys=keys):
+                try:
+                    await enqueue_erasure(self._queue, keys)
+                except (RedisError, OSError) as exc:
+                    # Committed already; the daily sweep deletes what no row names.
+                    log.warning("erasure not enqueued", keys=len(keys), error=repr(exc))
 
 
 def commands_for(resources: Resources) -> Commands:

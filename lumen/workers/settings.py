@@ -9,8 +9,12 @@ from arq.connections import RedisSettings
 from arq.cron import cron
 from arq.worker import func
 
+from lumen.media.budget import DecodeBudget
+from lumen.media.memory import return_freed_images_to_the_system
 from lumen.resources import Resources
 from lumen.settings import Settings, load_settings
+from lumen.workers.erasure import MAX_TRIES as ERASE_TRIES
+from lumen.workers.erasure import erase_files
 from lumen.workers.housekeeping import HOUSEKEEPING_CRON_JOBS
 from lumen.workers.photo_jobs import MAX_TRIES, process_photo, requeue_stuck_photos
 from lumen.workers.projections import (
@@ -19,7 +23,7 @@ from lumen.workers.projections import (
     start_projections,
     stop_projections,
 )
-from lumen.workers.queue import queue_name
+from lumen.workers.queue import ERASE_FILES, queue_name
 
 HEARTBEAT_INTERVAL_S = 10
 
@@ -28,10 +32,18 @@ def redis_settings(settings: Settings) -> RedisSettings:
     return RedisSettings.from_dsn(settings.redis_url)
 
 
+def decode_budget(settings: Settings) -> DecodeBudget:
+    """The decoded-image memory of this worker process, shared by all its photo jobs."""
+    # Before the first decode, so the blocks of every image go back when it is freed.
+    return_freed_images_to_the_system()
+    return DecodeBudget(settings.decode_memory_mb * 1024 * 1024)
+
+
 async def startup(ctx: dict[str, Any]) -> None:
     settings: Settings = ctx.get("settings") or load_settings()
     ctx["settings"] = settings
     ctx["resources"] = Resources.open(settings)
+    ctx["decode_budget"] = decode_budget(settings)
     await start_projections(ctx, queue_name(settings))
 
 
@@ -44,6 +56,7 @@ class WorkerSettings:
     functions: ClassVar[list[Any]] = [
         # No result kept: the same original may be enqueued again as soon as a run ends.
         func(process_photo, max_tries=MAX_TRIES, keep_result=0),
+        func(erase_files, name=ERASE_FILES, max_tries=ERASE_TRIES, keep_result=0),
         *PROJECTION_FUNCTIONS,
     ]
     cron_jobs: ClassVar[list[Any]] = [
@@ -56,6 +69,10 @@ class WorkerSettings:
     # arq writes a heartbeat key at this interval; `lumen worker --check` reads it.
     health_check_interval = HEARTBEAT_INTERVAL_S
     max_jobs = 10
+    # No job's record is kept, whatever the function says: arq keeps that of a job past its
+    # last try for this long, and a kept record makes enqueueing the same job id (the
+    # stuck-photo sweep's) a no-op.
+    keep_result = 0
 
 
 def worker_options(settings: Settings) -> dict[str, Any]:

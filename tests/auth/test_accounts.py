@@ -38,13 +38,14 @@ async def test_registers_either_role_and_records_the_event(
     assert await events(db, person.uid) == [("UserRegistered", 1)]
 
 
-async def test_refuses_a_model_a_day_short_of_eighteen(
-    client: Client, settings: Settings, db: Resources
+@pytest.mark.parametrize("role", ["photographer", "model"])
+async def test_refuses_anyone_a_day_short_of_eighteen(
+    client: Client, settings: Settings, db: Resources, role: str
 ) -> None:
     person = await signed_up(settings)
     response = await client.post(
         "/v1/me",
-        json={"role": "model", "birth_date": years_ago(18, days=1)},
+        json={"role": role, "birth_date": years_ago(18, days=1)},
         headers=person.headers,
     )
     assert response.status_code == 422
@@ -55,16 +56,16 @@ async def test_refuses_a_model_a_day_short_of_eighteen(
         assert await session.get(User, person.uid) is None
 
 
-async def test_accepts_a_model_on_their_eighteenth_birthday_and_a_younger_photographer(
+async def test_accepts_anyone_on_their_eighteenth_birthday_and_no_younger_photographer(
     client: Client, settings: Settings, db: Resources
 ) -> None:
-    model, photographer = await signed_up(settings), await signed_up(settings)
-    adult = {"role": "model", "birth_date": years_ago(18)}
-    young = {"role": "photographer", "birth_date": years_ago(16)}
-    assert (await client.post("/v1/me", json=adult, headers=model.headers)).status_code == 201
-    assert (
-        await client.post("/v1/me", json=young, headers=photographer.headers)
-    ).status_code == 201
+    model, photographer, young = [await signed_up(settings) for _ in range(3)]
+    for person, role in ((model, "model"), (photographer, "photographer")):
+        adult = {"role": role, "birth_date": years_ago(18)}
+        assert (await client.post("/v1/me", json=adult, headers=person.headers)).status_code == 201
+    sixteen = {"role": "photographer", "birth_date": years_ago(16)}
+    refused = await client.post("/v1/me", json=sixteen, headers=young.headers)
+    assert (refused.status_code, refused.json()["type"]) == (422, "/problems/under-age")
 
 
 @pytest.mark.parametrize(

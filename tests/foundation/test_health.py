@@ -5,6 +5,7 @@ from litestar.testing import AsyncTestClient
 
 from lumen.app import create_app
 from tests.conftest import make_settings
+from tests.observed import observe
 
 
 async def test_live_answers_without_touching_dependencies(
@@ -29,7 +30,7 @@ async def test_ready_reports_every_dependency_up_with_latency(
 
 async def _ready_with(**overrides: str) -> tuple[int, dict[str, Any]]:
     async with AsyncTestClient(app=create_app(make_settings(**overrides))) as client:
-        response = await client.get("/health/ready")
+        response = await observe(client).get("/health/ready")
         assert response.headers["content-type"].startswith("application/problem+json")
         return response.status_code, response.json()
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import lumen.app  # noqa: F401 - every route module, and so every domain error, is loaded
-from lumen.errors import DomainError
-from lumen.problems import PROBLEMS, Problem, problem_of
+from lumen.errors import DomainError, Problem
+from lumen.problems import PROBLEMS, problem_of
 
 
 def _all(kind: type[DomainError]) -> Iterator[type[DomainError]]:

@@ -11,6 +11,7 @@ from lumen.resources import Resources
 from lumen.settings import Settings
 from tests.auth.people import bearer, registered, signed_up
 from tests.conftest import make_settings
+from tests.observed import observe
 
 LIMITS = {
     "LUMEN_RATE_LIMIT_SEARCH_PER_MINUTE": "3",
@@ -27,7 +28,7 @@ def limited(settings: Settings, db: Resources) -> Settings:
 
 async def _client(settings: Settings) -> AsyncIterator[AsyncTestClient[Litestar]]:
     async with AsyncTestClient(app=create_app(settings)) as client:
-        yield client
+        yield observe(client)
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from litestar.testing import AsyncTestClient
 from lumen.app import create_app
 from lumen.settings import Settings
 from tests.conftest import make_settings
+from tests.observed import observe
 
 
 @pytest.fixture(scope="session")
@@ -22,4 +23,4 @@ def uncached_settings(settings: Settings) -> Settings:
 @pytest.fixture(scope="session")
 async def client(uncached_settings: Settings) -> AsyncIterator[AsyncTestClient[Litestar]]:
     async with AsyncTestClient(app=create_app(uncached_settings)) as test_client:
-        yield test_client
+        yield observe(test_client)

@@ -105,8 +105,13 @@ async def test_profile_pages_honour_visibility(
 async def test_a_profile_page_revalidates_by_etag(client: Client, circle: Circle) -> None:
     path = f"/v1/profiles/{circle.ids['owner']}"
     first = await client.get(path)
-    again = await client.get(path, headers={"if-none-match": first.headers["etag"]})
+    etag = first.headers["etag"]
+    again = await client.get(path, headers={"if-none-match": etag})
     assert again.status_code == 304
+    # Weak and listed validators match the same way (If-None-Match compares weakly).
+    for sent in (f"W/{etag}", f'"stale", {etag}', f'"stale", W/{etag}', "*"):
+        assert (await client.get(path, headers={"if-none-match": sent})).status_code == 304, sent
+    assert (await client.get(path, headers={"if-none-match": '"stale"'})).status_code == 200
 
 
 async def test_discover_leaves_out_the_viewer_and_whom_they_follow(

@@ -20,7 +20,13 @@ from lumen.resources import Resources
 from lumen.settings import Settings
 from lumen.workers.photo_jobs import process_photo
 from lumen.workers.queue import queue_name
-from lumen.workers.settings import WorkerSettings, redis_settings, shutdown, startup
+from lumen.workers.settings import (
+    WorkerSettings,
+    decode_budget,
+    redis_settings,
+    shutdown,
+    startup,
+)
 
 
 @dataclass
@@ -65,8 +71,14 @@ async def original_key(resources: Resources, photo_id: str) -> str:
     return key
 
 
+def job_context(resources: Resources, job_try: int = 1) -> dict[str, Any]:
+    """What a worker hands `process_photo`: its connections, its budget, the try."""
+    budget = decode_budget(resources.settings)
+    return {"resources": resources, "job_try": job_try, "decode_budget": budget}
+
+
 async def run_job(resources: Resources, photo_id: str, original_key: str) -> str:
-    return await process_photo({"resources": resources, "job_try": 1}, photo_id, original_key)
+    return await process_photo(job_context(resources), photo_id, original_key)
 
 
 async def events_of(resources: Resources, photo_id: str) -> list[tuple[int, str]]:
@@ -92,6 +104,7 @@ async def run_worker(settings: Settings) -> None:
         ctx={"settings": settings},
         redis_settings=redis_settings(settings),
         queue_name=queue_name(settings),
+        keep_result=WorkerSettings.keep_result,
         burst=True,
         poll_delay=0.05,
         handle_signals=False,

@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 
 from lumen.resources import Resources
-from tests.live import LiveServer, create_profile
+from tests.live import LiveServer, Process, create_profile
 from tests.media.samples import camera_exif, encode_photo
 from tests.members import Caller
 from tests.uploads.flow import events_of
@@ -50,7 +50,7 @@ async def _edit_until_ready(
 
 
 async def test_edits_and_uploads_crossing_the_photo_job_all_succeed(
-    live_server: LiveServer, live_worker: None, db: Resources, register: Register
+    live_server: LiveServer, live_worker: Process, db: Resources, register: Register
 ) -> None:
     _, headers = await register()
     upload = {**headers, "content-type": "application/octet-stream"}

@@ -15,7 +15,14 @@ from lumen.workers.photo_jobs import process_photo, requeue_stuck_photos
 from lumen.workers.queue import job_queue
 from tests.conftest import make_settings
 from tests.media.samples import encode_photo, marked_image
-from tests.uploads.flow import Owner, events_of, original_key, run_job, run_worker
+from tests.uploads.flow import (
+    Owner,
+    events_of,
+    job_context,
+    original_key,
+    run_job,
+    run_worker,
+)
 
 NewOwner = Callable[[], Awaitable[Owner]]
 
@@ -95,7 +102,7 @@ async def test_a_database_outage_makes_the_job_retry_later(
     )
     try:
         with pytest.raises(Retry) as retry:
-            await process_photo({"resources": unreachable, "job_try": 3}, photo_id, key)
+            await process_photo(job_context(unreachable, job_try=3), photo_id, key)
     finally:
         await unreachable.close()
     assert retry.value.defer_score == 60_000

@@ -109,5 +109,6 @@ async def test_the_original_goes_to_its_owner_only(
     assert mine.content == original
     assert mine.headers["content-type"] == "image/jpeg"
     assert mine.headers["cache-control"] == "private, no-cache"
-    assert (await client.get(url, headers=someone.headers)).status_code == 403
+    # To anyone else it is as unknown as a photo that never was.
+    assert (await client.get(url, headers=someone.headers)).status_code == 404
     assert (await client.get(url)).status_code == 401

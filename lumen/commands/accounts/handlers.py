@@ -103,7 +103,8 @@ async def delete_account(command: DeleteAccount, uow: UnitOfWork) -> None:
     async with uow as session:
         user = await _locked_user(session, command.account.uid)
         # The profile and its photos leave every public surface, with their own events.
-        await remove_profile_of(session, user.uid)
+        if erasure := await remove_profile_of(session, user.uid):
+            uow.enqueue(erasure)
         user.status, user.status_reason = "deleted", None
         user.deleted_at = dt.datetime.now(dt.UTC)
         user.birth_date_encrypted = birth_dates.ERASED

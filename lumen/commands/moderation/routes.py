@@ -14,12 +14,15 @@ from litestar.params import FromPath, JSONBody, PathParameter
 from lumen.auth.tokens import Caller
 from lumen.commands.boundary import Cmds
 from lumen.commands.moderation.handlers import (
+    AlreadyInState,
     ModeratePhoto,
     ModerateUser,
     moderate_photo,
     moderate_user,
 )
 from lumen.db.users import ModerationAction
+from lumen.errors import NotFound
+from lumen.http import raises
 
 Reason = Annotated[str, msgspec.Meta(min_length=1, max_length=2000, pattern=r"\S")]
 
@@ -58,31 +61,38 @@ Admin = NamedDependency[Caller]
 class ModerationController(Controller):
     path = "/v1/moderation"
     tags = ["moderation"]  # noqa: RUF012 - Litestar reads it as a class attribute
+    opt = raises(NotFound, AlreadyInState)
 
-    @post("/users/{uid:str}/suspend", operation_id="suspendUser")
+    @post("/users/{uid:str}/suspend", operation_id="suspendUser", summary="Suspend a member")
     async def suspend(
         self, commands: Cmds, admin: Admin, uid: UserId, data: JSONBody[ModerationRequest]
     ) -> ModerationRecord:
+        """Refuses the member's writes from now on (they can still read why); audited."""
         command = ModerateUser(admin=admin, uid=uid, suspend=True, reason=data.reason)
         return _record_of(await commands.run(moderate_user, command))
 
-    @post("/users/{uid:str}/unsuspend", operation_id="unsuspendUser")
+    @post("/users/{uid:str}/unsuspend", operation_id="unsuspendUser", summary="Lift a suspension")
     async def unsuspend(
         self, commands: Cmds, admin: Admin, uid: UserId, data: JSONBody[ModerationRequest]
     ) -> ModerationRecord:
+        """The member may write again; audited."""
         command = ModerateUser(admin=admin, uid=uid, suspend=False, reason=data.reason)
         return _record_of(await commands.run(moderate_user, command))
 
-    @post("/photos/{photo_id:uuid}/hide", operation_id="hidePhoto")
+    @post("/photos/{photo_id:uuid}/hide", operation_id="hidePhoto", summary="Hide a photo")
     async def hide(
         self, commands: Cmds, admin: Admin, photo_id: PhotoId, data: JSONBody[ModerationRequest]
     ) -> ModerationRecord:
+        """Takes the photo out of every public view and search; audited."""
         command = ModeratePhoto(admin=admin, photo_id=photo_id, hide=True, reason=data.reason)
         return _record_of(await commands.run(moderate_photo, command))
 
-    @post("/photos/{photo_id:uuid}/unhide", operation_id="unhidePhoto")
+    @post(
+        "/photos/{photo_id:uuid}/unhide", operation_id="unhidePhoto", summary="Show a photo again"
+    )
     async def unhide(
         self, commands: Cmds, admin: Admin, photo_id: PhotoId, data: JSONBody[ModerationRequest]
     ) -> ModerationRecord:
+        """Undoes a hide; audited."""
         command = ModeratePhoto(admin=admin, photo_id=photo_id, hide=False, reason=data.reason)
         return _record_of(await commands.run(moderate_photo, command))

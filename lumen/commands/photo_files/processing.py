@@ -6,7 +6,6 @@ while it is still `processing` the very original the run was started for."""
 
 from __future__ import annotations
 
-import asyncio
 import uuid
 from collections.abc import Awaitable, Callable
 from enum import StrEnum
@@ -18,12 +17,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from lumen import events
 from lumen.commands.boundary import Commands
 from lumen.commands.photo_files.processed import Processed, apply_failure, apply_processed
+from lumen.commands.photo_files.stored_files import hold_files
 from lumen.commands.unit_of_work import UnitOfWork
 from lumen.db.outbox import record
 from lumen.db.photos import Photo
 from lumen.media.backend import limits_for, storage_for
+from lumen.media.bounded import process_within
+from lumen.media.budget import DecodeBudget
 from lumen.media.errors import MediaError
-from lumen.media.pipeline import process, store_variants
+from lumen.media.pipeline import store_variants
+
+# When every try failed for a reason of the machine's rather than the file's.
+GAVE_UP = "The image could not be processed. Upload it again, or try another file."
 
 
 class Outcome(StrEnum):
@@ -47,6 +52,8 @@ class RecordPhotoFailed(msgspec.Struct, frozen=True, kw_only=True):
 
 async def record_processed(command: RecordPhotoProcessed, uow: UnitOfWork) -> Outcome:
     async def change(session: AsyncSession, photo: Photo) -> None:
+        # A variant erased since it was stored (FileGone) fails the job: its retry makes it again.
+        await hold_files(session, uow.settings, [v.key for v in command.processed.variants])
         await apply_processed(session, photo, command.processed)
 
     return await _finish(command, uow, change, events.PhotoProcessed, Outcome.PROCESSED)
@@ -79,7 +86,9 @@ async def _finish(
         return await uow.commit(outcome)
 
 
-async def process_original(commands: Commands, photo_id: uuid.UUID, original_key: str) -> Outcome:
+async def process_original(
+    commands: Commands, photo_id: uuid.UUID, original_key: str, budget: DecodeBudget
+) -> Outcome:
     """MediaError ends in `failed`; any other exception is left to the caller to retry."""
     async with commands.sessions() as session:
         if await _pending(session, photo_id, original_key, lock=False) is None:
@@ -87,10 +96,9 @@ async def process_original(commands: Commands, photo_id: uuid.UUID, original_key
     storage = storage_for(commands.settings)
     try:
         original = await storage.read(original_key)
-        image = await asyncio.to_thread(process, original, limits_for(commands.settings))
+        image = await process_within(budget, original, limits_for(commands.settings))
     except MediaError as exc:
-        failed = RecordPhotoFailed(photo_id=photo_id, original_key=original_key, reason=exc.detail)
-        return await commands.run(record_failed, failed)
+        return await give_up(commands, photo_id, original_key, exc.detail)
     del original  # the variants are all that is needed from here on
     processed = Processed(
         width=image.width,
@@ -102,6 +110,13 @@ async def process_original(commands: Commands, photo_id: uuid.UUID, original_key
     del image
     done = RecordPhotoProcessed(photo_id=photo_id, original_key=original_key, processed=processed)
     return await commands.run(record_processed, done)
+
+
+async def give_up(
+    commands: Commands, photo_id: uuid.UUID, original_key: str, reason: str = GAVE_UP
+) -> Outcome:
+    failed = RecordPhotoFailed(photo_id=photo_id, original_key=original_key, reason=reason)
+    return await commands.run(record_failed, failed)
 
 
 async def _pending(

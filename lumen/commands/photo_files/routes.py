@@ -9,15 +9,22 @@ from litestar.response import Stream
 
 from lumen.commands.boundary import Cmds
 from lumen.commands.editor import Ed
-from lumen.commands.photo_files.errors import NoOriginal
-from lumen.commands.photo_files.upload import load_owned, receive_original
+from lumen.commands.errors import NotFound
+from lumen.commands.photo_files.errors import (
+    InvalidLength,
+    NoOriginal,
+    UnsupportedImage,
+    UploadTooLarge,
+)
+from lumen.commands.photo_files.upload import read_own, receive_original
 from lumen.commands.photos.routes import PhotoId
 from lumen.commands.photos.structs import PhotoOut
 from lumen.commands.photos.views import owner_view, with_urls
 from lumen.commands.versions import tagged
-from lumen.http import Acc, Req, Res
+from lumen.http import ETAG, IfNoneMatch, Reader, Req, Res, files, raises, uploads
 from lumen.media import headers
 from lumen.media.backend import storage_for
+from lumen.media.formats import MediaType
 
 UPLOAD_DESCRIPTION = (
     "The image file itself as the raw request body (JPEG, PNG, WebP, HEIC/HEIF or AVIF; the"
@@ -34,7 +41,10 @@ class PhotoOriginalController(Controller):
     @put(
         "/",
         operation_id="uploadPhotoOriginal",
+        summary="Upload a photo's image file",
         status_code=202,
+        response_headers=[ETAG],
+        opt=raises(NotFound, InvalidLength, UploadTooLarge, UnsupportedImage) | uploads(*MediaType),
         request_max_body_size=None,
         description=UPLOAD_DESCRIPTION,
     )
@@ -45,17 +55,24 @@ class PhotoOriginalController(Controller):
         view = await receive_original(commands, editor, photo_id, request.stream(), length)
         return tagged(with_urls(view, commands.settings.secret_key), 202)
 
-    @get("/", operation_id="downloadPhotoOriginal")
+    @get(
+        "/",
+        operation_id="downloadPhotoOriginal",
+        summary="Download a photo's original file",
+        response_headers=[ETAG],
+        opt=raises(NotFound, NoOriginal) | files(*MediaType),
+    )
     async def download(
-        self, request: Req, photo_id: PhotoId, account: Acc, resources: Res
+        self, photo_id: PhotoId, reader: Reader, resources: Res, if_none_match: IfNoneMatch = None
     ) -> Response[Any]:
-        photo = await load_owned(resources.sessions, account, photo_id)
+        """The file as it was uploaded, for its owner only (anyone else gets 404)."""
+        photo = await read_own(resources.sessions, reader, photo_id)
         storage = storage_for(resources.settings)
         key = photo.original_key
         if key is None or not await storage.exists(key):
             raise NoOriginal("Upload the file with PUT to this address first.")
         found = headers.file_headers(key, headers.OWNER_ONLY)
-        if headers.not_modified(request.headers.get("if-none-match"), found["etag"]):
+        if headers.not_modified(if_none_match, found["etag"]):
             return Response(None, status_code=304, headers=found)
         return Stream(storage.stream(key), media_type=headers.media_type_of(key), headers=found)
 
@@ -64,8 +81,14 @@ class MyPhotoController(Controller):
     path = "/v1/me/photos"
     tags = ["photos"]  # noqa: RUF012 - Litestar reads it as a class attribute
 
-    @get("/{photo_id:uuid}", operation_id="getMyPhoto")
-    async def read(self, photo_id: PhotoId, account: Acc, resources: Res) -> Response[PhotoOut]:
+    @get(
+        "/{photo_id:uuid}",
+        operation_id="getMyPhoto",
+        summary="Read one of my photos in any state",
+        response_headers=[ETAG],
+        opt=raises(NotFound),
+    )
+    async def read(self, photo_id: PhotoId, reader: Reader, resources: Res) -> Response[PhotoOut]:
         """The owner's view of one of their photos, in any state: poll it after an upload."""
-        photo = await load_owned(resources.sessions, account, photo_id)
+        photo = await read_own(resources.sessions, reader, photo_id)
         return tagged(with_urls(owner_view(photo), resources.settings.secret_key))

@@ -7,18 +7,23 @@ import uuid
 from collections.abc import AsyncIterable
 
 import msgspec
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from lumen import events
 from lumen.auth.accounts import Account
+from lumen.auth.guards import NotOwner
 from lumen.commands.boundary import Commands
 from lumen.commands.editor import Editor
-from lumen.commands.jobs import ProcessPhoto
+from lumen.commands.errors import Busy, NotFound
+from lumen.commands.jobs import EraseFiles, ProcessPhoto
 from lumen.commands.photo_files.errors import InvalidLength, UnsupportedImage, UploadTooLarge
+from lumen.commands.photo_files.stored_files import FileGone, hold_files
 from lumen.commands.photos.changes import owned_photo
 from lumen.commands.photos.structs import PhotoOut
 from lumen.commands.photos.views import owner_view
 from lumen.commands.unit_of_work import UnitOfWork
 from lumen.db.engine import Sessions
+from lumen.db.file_references import keys_of
 from lumen.db.outbox import record
 from lumen.db.photos import Photo
 from lumen.media.backend import storage_for
@@ -38,8 +43,11 @@ async def upload_original(command: UploadOriginal, uow: UnitOfWork) -> PhotoOut:
         photo = await owned_photo(session, command.editor, command.photo_id)
         # The same bytes again, as a retried PUT sends them, change nothing.
         if photo.original_key != upload.key or photo.status not in {"processing", "ready"}:
-            # The previous original and its variants stay in storage: keys are content
-            # hashes other photos may share, so only the sweep that sees every row deletes.
+            await _hold(session, uow, upload.key)
+            # The previous original and its variants go unless another photo names them.
+            replaced = set(keys_of(photo.original_key, photo.variants)) - {upload.key}
+            if replaced:
+                uow.enqueue(EraseFiles(keys=tuple(sorted(replaced))))
             photo.original_key = upload.key
             photo.status, photo.failure_reason = "processing", None
             photo.width = photo.height = photo.placeholder = None
@@ -59,10 +67,26 @@ async def upload_original(command: UploadOriginal, uow: UnitOfWork) -> PhotoOut:
         return await uow.commit(owner_view(photo))
 
 
+async def _hold(session: AsyncSession, uow: UnitOfWork, key: str) -> None:
+    try:
+        await hold_files(session, uow.settings, [key])
+    except FileGone:
+        # Another photo with the same content was deleted while this upload streamed in.
+        raise Busy("The file was removed while it was being stored; send it again.") from None
+
+
 async def load_owned(sessions: Sessions, account: Account, photo_id: uuid.UUID) -> Photo:
     # A read only: no transaction stays open while a body streams in.
     async with sessions() as session:
         return await owned_photo(session, Editor(account=account), photo_id, locked=False)
+
+
+async def read_own(sessions: Sessions, account: Account, photo_id: uuid.UUID) -> Photo:
+    """The owner's photo; anyone else's is as unknown to them as a photo that never was."""
+    try:
+        return await load_owned(sessions, account, photo_id)
+    except NotOwner:
+        raise NotFound(f"No photo {photo_id}.") from None
 
 
 def check_declared_length(content_length: str | None, max_bytes: int) -> None:

@@ -1,3 +1,4 @@
+from lumen.commands.photos.mine import MyPhotosController
 from lumen.commands.photos.routes import PhotoController
 
-__all__ = ["PhotoController"]
+__all__ = ["MyPhotosController", "PhotoController"]

@@ -60,7 +60,7 @@ async def apply(session: AsyncSession, photo: Photo, changes: dict[str, Any]) ->
         if name in changes:
             setattr(photo, name, changes[name])
     if "location" in changes:
-        stored = await locations.resolve(session, changes["location"])
+        stored = await locations.resolve(session, changes["location"], locations.held_by(photo))
         photo.location_precision = stored.precision
         photo.city_id, photo.latitude, photo.longitude = (
             stored.city_id,

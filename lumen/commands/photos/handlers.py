@@ -12,10 +12,12 @@ from sqlalchemy import select
 from lumen import events
 from lumen.auth.accounts import Account
 from lumen.commands.editor import Editor
+from lumen.commands.jobs import EraseFiles
 from lumen.commands.photos.changes import apply, insert_photo, owned_photo
 from lumen.commands.photos.structs import PhotoIn, PhotoOut, PhotoPatch
 from lumen.commands.photos.views import owner_view
 from lumen.commands.unit_of_work import UnitOfWork
+from lumen.db.file_references import keys_of
 from lumen.db.outbox import record
 from lumen.db.profiles import Profile
 from lumen.db.users import User
@@ -80,5 +82,8 @@ async def delete_photo(command: DeletePhoto, uow: UnitOfWork) -> None:
             user_version=owner[1],
         )
         await record(session, deleted)
+        erased = keys_of(photo.original_key, photo.variants)
         await session.delete(photo)
+        if erased:
+            uow.enqueue(EraseFiles(keys=tuple(erased)))
         await uow.commit(None)

@@ -12,15 +12,25 @@ from msgspec import UNSET, UnsetType
 from lumen.commands import fields
 from lumen.commands.fields import LocationIn, Visibility
 from lumen.commands.profiles.structs import LocationOut, RawList
+from lumen.validation import Invalid, Normaliser, normalise
 
 TITLE_MAX = 140
 CAPTION_MAX = 2000
 Tags = Annotated[list[Annotated[str, msgspec.Meta(max_length=100)]], msgspec.Meta(max_length=100)]
 
 
-def _photo_location(location: LocationIn | None) -> None:
+def _photo_location(location: LocationIn | None) -> LocationIn | None:
     if location is not None and location.precision == "exact":
-        raise ValueError("location.precision exact is only for a studio; use approximate")
+        raise Invalid.at("precision", "exact is only for a studio; use approximate")
+    return location
+
+
+NORMALISERS: dict[str, Normaliser] = {
+    "title": fields.text_of(TITLE_MAX),
+    "caption": fields.text_of(CAPTION_MAX),
+    "tags": fields.tags,
+    "location": _photo_location,
+}
 
 
 class PhotoIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -34,10 +44,7 @@ class PhotoIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     location: LocationIn | None = None
 
     def __post_init__(self) -> None:
-        self.title = fields.text(self.title, "title", TITLE_MAX)
-        self.caption = fields.text(self.caption, "caption", CAPTION_MAX)
-        self.tags = fields.tags(self.tags)
-        _photo_location(self.location)
+        normalise(self, NORMALISERS)
 
 
 class PhotoPatch(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -49,14 +56,7 @@ class PhotoPatch(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     location: LocationIn | UnsetType | None = UNSET
 
     def __post_init__(self) -> None:
-        if not isinstance(self.title, UnsetType):
-            self.title = fields.text(self.title, "title", TITLE_MAX)
-        if not isinstance(self.caption, UnsetType):
-            self.caption = fields.text(self.caption, "caption", CAPTION_MAX)
-        if isinstance(self.tags, list):
-            self.tags = fields.tags(self.tags)
-        if not isinstance(self.location, UnsetType):
-            _photo_location(self.location)
+        normalise(self, NORMALISERS)
 
 
 class PhotoOut(msgspec.Struct, kw_only=True):

@@ -14,6 +14,7 @@ from lumen.commands.editor import Editor
 from lumen.commands.errors import InvalidInput, NotFound
 from lumen.commands.fields import LocationIn
 from lumen.db.profiles import Profile, ProfileSpecialty, Specialty
+from lumen.validation import FieldError
 
 PLAIN_FIELDS = (
     "display_name",
@@ -38,19 +39,33 @@ async def owned_profile(session: AsyncSession, editor: Editor, profile_id: uuid.
     return profile
 
 
-async def set_specialties(session: AsyncSession, profile: Profile, slugs: list[str]) -> None:
-    wanted = list(dict.fromkeys(s.strip().lower() for s in slugs))
+async def unknown_specialties(session: AsyncSession, slugs: list[str]) -> list[FieldError]:
+    wanted = _slugs(slugs)
     known = set(
         (await session.scalars(select(Specialty.slug).where(Specialty.slug.in_(wanted)))).all()
     )
-    unknown = [s for s in wanted if s not in known]
-    if unknown:
-        raise InvalidInput("specialties", f"unknown: {', '.join(unknown[:5])}")
+    return [
+        FieldError(f"specialties[{i}]", "not a known specialty")
+        for i, slug in enumerate(slugs)
+        if slug.strip().lower() not in known
+    ]
+
+
+def _slugs(slugs: list[str]) -> list[str]:
+    return list(dict.fromkeys(s.strip().lower() for s in slugs))
+
+
+async def set_specialties(session: AsyncSession, profile: Profile, slugs: list[str]) -> None:
+    """Replaces the specialties (checked by `apply`), in the order the owner chose them."""
+    wanted = _slugs(slugs)
     await session.execute(delete(ProfileSpecialty).where(ProfileSpecialty.profile_id == profile.id))
     if wanted:
         await session.execute(
             insert(ProfileSpecialty),
-            [{"profile_id": profile.id, "specialty_slug": s} for s in wanted],
+            [
+                {"profile_id": profile.id, "specialty_slug": slug, "position": position}
+                for position, slug in enumerate(wanted)
+            ],
         )
 
 
@@ -66,7 +81,7 @@ async def _set_location(
             "location.precision",
             "exact is only for a photographer's studio (set attributes.studio)",
         )
-    stored = await locations.resolve(session, wanted)
+    stored = await locations.resolve(session, wanted, locations.held_by(profile))
     profile.location_precision = stored.precision
     profile.city_id, profile.latitude, profile.longitude = (
         stored.city_id,
@@ -78,15 +93,30 @@ async def _set_location(
 async def apply(
     session: AsyncSession, profile: Profile, role: str, changes: dict[str, Any]
 ) -> None:
-    """Sets the fields; the caller flushes once, so a command moves the version by one."""
+    """Sets the fields; the caller flushes once, so a command moves the version by one.
+
+    Every field the rules refuse is reported at once (InvalidInput)."""
+    errors: list[FieldError] = []
     for name in PLAIN_FIELDS:
         if name in changes:
             if name == "display_name" and changes[name] is None:
-                raise InvalidInput("display_name", "must not be null")
+                errors.append(FieldError("display_name", "must not be null"))
             setattr(profile, name, changes[name])
     if "attributes" in changes:
-        profile.attributes = validate_attributes(role, changes["attributes"] or {})
-    if "location" in changes:
-        await _set_location(session, profile, role, changes["location"])
-    elif profile.location_precision == "exact" and not has_studio(role, profile.attributes):
-        raise InvalidInput("attributes.studio", "is needed while the location precision is exact")
+        try:
+            profile.attributes = validate_attributes(role, changes["attributes"] or {})
+        except InvalidInput as exc:
+            errors += exc.errors
+    if "specialties" in changes:
+        errors += await unknown_specialties(session, changes["specialties"] or [])
+    try:
+        if "location" in changes:
+            await _set_location(session, profile, role, changes["location"])
+        elif profile.location_precision == "exact" and not has_studio(role, profile.attributes):
+            raise InvalidInput(
+                "attributes.studio", "is needed while the location precision is exact"
+            )
+    except InvalidInput as exc:
+        errors += exc.errors
+    if errors:
+        raise InvalidInput(errors)

@@ -120,5 +120,6 @@ class DeleteProfile(msgspec.Struct, frozen=True, kw_only=True):
 async def delete_profile(command: DeleteProfile, uow: UnitOfWork) -> None:
     async with uow as session:
         profile = await owned_profile(session, command.editor, command.profile_id)
-        await remove_profile(session, profile)
+        if erasure := await remove_profile(session, profile):
+            uow.enqueue(erasure)
         await uow.commit(None)

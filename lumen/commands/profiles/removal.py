@@ -10,6 +10,8 @@ from sqlalchemy import Select, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from lumen import events
+from lumen.commands.jobs import EraseFiles
+from lumen.db.file_references import keys_of
 from lumen.db.outbox import record
 from lumen.db.photos import Photo
 from lumen.db.profiles import Follow, Profile
@@ -33,12 +35,17 @@ async def _adjust_counters(
     return [kind(profile_id=pid, version=version) for pid, version in rows]
 
 
-async def remove_profile(session: AsyncSession, profile: Profile) -> None:
+async def remove_profile(session: AsyncSession, profile: Profile) -> EraseFiles | None:
+    """Returns the erasure of the removed photos' files, for after the commit."""
     user_version = (
         await session.scalar(select(User.version).where(User.uid == profile.user_uid)) or 0
     )
     photos = (
-        await session.execute(select(Photo.id, Photo.version).where(Photo.owner_id == profile.id))
+        await session.execute(
+            select(Photo.id, Photo.version, Photo.original_key, Photo.variants).where(
+                Photo.owner_id == profile.id
+            )
+        )
     ).all()
     followed = select(Follow.followee_id).where(Follow.follower_id == profile.id)
     followers = select(Follow.follower_id).where(Follow.followee_id == profile.id)
@@ -55,7 +62,7 @@ async def remove_profile(session: AsyncSession, profile: Profile) -> None:
                 owner_version=profile.revision,
                 user_version=user_version,
             )
-            for pid, version in photos
+            for pid, version, _, _ in photos
         ),
         events.ProfileDeleted(
             profile_id=profile.id,
@@ -67,12 +74,13 @@ async def remove_profile(session: AsyncSession, profile: Profile) -> None:
     await session.execute(delete(Profile).where(Profile.id == profile.id))
     await record(session, *changes)
     session.expunge(profile)
+    erased = [key for _, _, original, variants in photos for key in keys_of(original, variants)]
+    return EraseFiles(keys=tuple(erased)) if erased else None
 
 
-async def remove_profile_of(session: AsyncSession, user_uid: str) -> None:
+async def remove_profile_of(session: AsyncSession, user_uid: str) -> EraseFiles | None:
     """Removes the user's profile, if any, inside the caller's transaction."""
     profile = await session.scalar(
         select(Profile).where(Profile.user_uid == user_uid).with_for_update(key_share=True)
     )
-    if profile is not None:
-        await remove_profile(session, profile)
+    return None if profile is None else await remove_profile(session, profile)

@@ -11,6 +11,7 @@ from msgspec import UNSET, UnsetType
 
 from lumen.commands import fields
 from lumen.commands.fields import LocationIn, Precision, Visibility
+from lumen.validation import Normaliser, normalise
 
 DISPLAY_NAME_MAX = 80
 HEADLINE_MAX = 140
@@ -23,6 +24,16 @@ Specialties = Annotated[list[Slug], msgspec.Meta(max_length=MAX_SPECIALTIES)]
 RawList = Annotated[
     list[Annotated[str, msgspec.Meta(max_length=400)]], msgspec.Meta(max_length=100)
 ]
+
+
+# What each text and list field becomes before it is stored (errors name the field).
+NORMALISERS: dict[str, Normaliser] = {
+    "display_name": fields.text_of(DISPLAY_NAME_MAX, required=True),
+    "headline": fields.text_of(HEADLINE_MAX),
+    "bio": fields.text_of(BIO_MAX),
+    "languages": fields.languages,
+    "links": fields.links,
+}
 
 
 class ProfileIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -41,11 +52,7 @@ class ProfileIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     attributes: dict[str, Any] = {}
 
     def __post_init__(self) -> None:
-        self.display_name = fields.text(self.display_name, "display_name", DISPLAY_NAME_MAX, True)  # type: ignore[assignment]
-        self.headline = fields.text(self.headline, "headline", HEADLINE_MAX)
-        self.bio = fields.text(self.bio, "bio", BIO_MAX)
-        self.languages = fields.languages(self.languages)
-        self.links = fields.links(self.links)
+        normalise(self, NORMALISERS)
 
 
 class ProfilePatch(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -64,18 +71,7 @@ class ProfilePatch(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     attributes: dict[str, Any] | UnsetType = UNSET
 
     def __post_init__(self) -> None:
-        if isinstance(self.display_name, str):
-            self.display_name = fields.text(
-                self.display_name, "display_name", DISPLAY_NAME_MAX, True
-            )  # type: ignore[assignment]
-        if not isinstance(self.headline, UnsetType):
-            self.headline = fields.text(self.headline, "headline", HEADLINE_MAX)
-        if not isinstance(self.bio, UnsetType):
-            self.bio = fields.text(self.bio, "bio", BIO_MAX)
-        if isinstance(self.languages, list):
-            self.languages = fields.languages(self.languages)
-        if isinstance(self.links, list):
-            self.links = fields.links(self.links)
+        normalise(self, NORMALISERS)
 
 
 class SpecialtiesIn(msgspec.Struct, forbid_unknown_fields=True):

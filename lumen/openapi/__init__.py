@@ -1,0 +1,1 @@
+"""The API's description: the OpenAPI document and the pages that render it."""
