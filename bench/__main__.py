@@ -43,6 +43,14 @@ def _runs(engines: list[str], full: bool) -> list[tuple[str, list[str]]]:
                 ["-m", "bench.queries.run", "--engine", engine, *(light if quick else [])],
             )
         )
+    # Last: it replaces the corpus with each of its sizes in turn.
+    small = ["--sizes", "1000,4000", "--requests", "50"]
+    runs.append(
+        (
+            f"scale-{engines[0]}",
+            ["-m", "bench.queries.scale", "--engine", engines[0], *(small if quick else [])],
+        )
+    )
     return runs
 
 

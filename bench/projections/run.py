@@ -170,13 +170,18 @@ async def ensure_corpus(engine: str, profiles: int, photos_per_profile: int = 5)
         if await res.search.get(alias, "00000000-0000-0000-0000-000000000001") is not None:
             return
         print(f"no corpus on {engine}: seeding {profiles} profiles and projecting them")
-        await load_corpus(res, profiles, photos_per_profile, photo_events=False)
-        await fresh_indices(res)
-        while await drain(res):
-            pass
-        await res.search.refresh(f"{res.settings.index_prefix}-*")
+        await project_corpus(res, profiles, photos_per_profile)
     finally:
         await res.close()
+
+
+async def project_corpus(res: Resources, profiles: int, photos_per_profile: int) -> None:
+    """A fresh corpus of that size, seeded and projected into fresh indices."""
+    await load_corpus(res, profiles, photos_per_profile, photo_events=False)
+    await fresh_indices(res)
+    while await drain(res):
+        pass
+    await res.search.refresh(f"{res.settings.index_prefix}-*")
 
 
 async def main(args: argparse.Namespace) -> None:

@@ -1,7 +1,9 @@
 """Query endpoints against the engine, in the same run: each endpoint's latency (p50,
 p99; requests interleaved one by one) and throughput at concurrency 32, against the very
-query the endpoint sends, posted straight to the engine, and against the floor
-(`bench.queries.floor`): a bare ASGI app relaying that query, what any Python API costs.
+query the endpoint sends, posted straight to the engine; against the floor
+(`bench.queries.floor`): a bare ASGI app relaying that query, what any Python API costs;
+and against the peer (`bench.queries.peer`): the same endpoints in FastAPI with pydantic
+and the engine's official client.
 
     uv run python -m bench.queries.run [--engine elasticsearch|opensearch] [--requests 300]
         [--seconds 5] [--profiles 10000]
@@ -9,8 +11,8 @@ query the endpoint sends, posted straight to the engine, and against the floor
 Reads the indices of the projections benchmark's seeded corpus (`lumen-bench-*`, read
 aliases only), on the engine named; where that engine has none yet, a corpus of
 `--profiles` profiles is seeded and projected first, as the projections benchmark does.
-The API and the floor run in uvicorn subprocesses (`--workers` each), the API's anonymous
-response cache off so every request reaches the engine.
+The API, the floor and the peer run in uvicorn subprocesses (`--workers` each), the
+API's anonymous response cache off so every request reaches the engine.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from lumen.settings import load_settings
 
 API = "http://127.0.0.1:8765"
 FLOOR = "http://127.0.0.1:8766"
+PEER = "http://127.0.0.1:8767"
 CONCURRENCY = 32
 
 
@@ -69,10 +72,12 @@ Call = Callable[[Request], Awaitable[None]]
 
 
 def sides(session: aiohttp.ClientSession, engine: str) -> dict[str, Call]:
-    """Each contender as one call per request: the API, the bare floor, the engine."""
+    """Each contender as one call per request: the API, the bare floor, the FastAPI peer,
+    the engine."""
     return {
         "api": lambda r: _get(session, API + r.api),
         "floor": lambda r: _get(session, FLOOR + r.api),
+        "peer": lambda r: _get(session, PEER + r.api),
         "engine": lambda r: _post(session, engine, r),
     }
 
@@ -188,8 +193,10 @@ async def main(
                 routes.write(msgspec.json.encode([r for c in cases for r in c.variants]))
             floor_env = {ROUTES_ENV: routes.name, ENGINE_ENV: engine}
             servers.append(_server("bench.queries.floor:create_floor", 8766, workers, floor_env))
-            await _wait_for(session, API)
-            await _wait_for(session, FLOOR)
+            peer_env = {**floor_env, "LUMEN_SEARCH_ENGINE": engine_name}
+            servers.append(_server("bench.queries.peer:create_peer", 8767, workers, peer_env))
+            for base in (API, FLOOR, PEER):
+                await _wait_for(session, base)
             calls = sides(session, engine)
             results: dict[str, Any] = {}
             for case in cases:
@@ -207,15 +214,16 @@ async def main(
 
 def _line(name: str, r: dict[str, Any]) -> str:
     eng, rps = r["engine"], r["rps"]
-    cells = [f"`{name}`", f"{eng['p50']:.1f} / {eng['p99']:.1f}", f"{rps['engine']:.0f}"]
-    for side in ("floor", "api"):
-        p50_ratio = r[side]["p50"] / eng["p50"]
-        rps_ratio = rps[side] / rps["engine"]
-        cells += [
-            f"{r[side]['p50']:.1f} / {r[side]['p99']:.1f}",
-            f"{rps[side]:.0f}",
-            f"**{p50_ratio:.2f}x** / **{rps_ratio:.2f}x**",
-        ]
+    cells = [f"`{name}`"]
+    for side in ("engine", "floor", "peer", "api"):
+        cells += [f"{r[side]['p50']:.1f} / {r[side]['p99']:.1f}", f"{rps[side]:.0f}"]
+    # Targets: against the floor p50 <= 1.15x and throughput >= 0.85x; against the peer
+    # p50 <= 1x and throughput >= 1x.
+    for side in ("floor", "peer"):
+        p50_ratio = r["api"]["p50"] / r[side]["p50"]
+        rps_ratio = rps["api"] / rps[side]
+        cells.append(f"**{p50_ratio:.2f}x** / **{rps_ratio:.2f}x**")
+    cells.append(f"{r['api']['p50'] / eng['p50']:.2f}x / {rps['api'] / rps['engine']:.2f}x")
     return "| " + " | ".join(cells) + " |"
 
 
@@ -237,10 +245,10 @@ if __name__ == "__main__":
     )
     print(
         "| endpoint | engine p50 / p99 ms | engine req/s | floor p50 / p99 ms | floor req/s"
-        " | floor p50 ratio / throughput ratio | API p50 / p99 ms | API req/s"
-        " | API p50 ratio / throughput ratio |"
+        " | peer p50 / p99 ms | peer req/s | API p50 / p99 ms | API req/s"
+        " | API ÷ floor p50 / req/s | API ÷ peer p50 / req/s | API ÷ engine p50 / req/s |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     found = asyncio.run(main(args.engine, args.prefix, args.requests, args.seconds, args.workers))
     with open(f"bench/queries/last_run-{args.engine}.json", "w") as out:
         json.dump(found, out, indent=2)
