@@ -133,6 +133,7 @@ FOLDED: dict[str, Any] = {
     "city_name": folded_text(),
 }
 MAPPING |= folded_mapping(FOLDED)
+_FOLDED_TEXT = tuple(name for name in FOLDED if name != "tags")  # tags are keywords too
 
 
 def document_version(photo_version: int, owner_revision: int, user_version: int) -> int:
@@ -156,6 +157,7 @@ def _shown(row: PhotoRow) -> bool:
 
 def build(row: PhotoRow) -> Document:
     ident = str(row.id)
+    tags = row.tags or []
     version = document_version(row.version, row.owner_version, row.user_version)
     if not _shown(row):
         return tombstone(NAME, ident, version)
@@ -167,7 +169,7 @@ def build(row: PhotoRow) -> Document:
         "version": row.version,
         "title": row.title,
         "caption": row.caption,
-        "tags": row.tags or [],
+        "tags": tags,
         "visibility": "followers" if followers_only else "public",
         "owner_id": str(row.owner_id),
         "owner_name": row.owner_name,
@@ -187,7 +189,7 @@ def build(row: PhotoRow) -> Document:
         "updated_at": row.updated_at,
     }
     # Tags are facets as well: one value whatever the case or accents, as filters ask.
-    fields["folded"] = {**folded(fields, FOLDED), "tags": [fold_keyword(t) for t in row.tags or []]}
+    fields["folded"] = {**folded(fields, _FOLDED_TEXT), "tags": [fold_keyword(t) for t in tags]}
     # Left out, rather than null, when the row has no size to tell it from.
     if shape := orientation(row.width, row.height):
         fields["orientation"] = shape
