@@ -144,10 +144,13 @@ async def live_server(
         yield server
 
 
-@pytest.fixture
-async def live_worker(settings: Settings, db: Resources, tmp_path: Path) -> AsyncIterator[Process]:
-    """A `lumen worker` process for one test, ready once its first heartbeat is written."""
-    process = Process(settings, tmp_path / "worker.log", "worker")
+@asynccontextmanager
+async def working(
+    settings: Settings, db: Resources, log: Path, **env: str
+) -> AsyncIterator[Process]:
+    """`lumen worker`, with these settings on top of the test ones, ready once its first
+    heartbeat is written."""
+    process = Process(settings, log, "worker", env=env)
     heartbeat = f"{queue_name(settings)}:health-check"
 
     async def ready() -> bool:
@@ -158,3 +161,10 @@ async def live_worker(settings: Settings, db: Resources, tmp_path: Path) -> Asyn
         yield process
     finally:
         await process.stop()
+
+
+@pytest.fixture
+async def live_worker(settings: Settings, db: Resources, tmp_path: Path) -> AsyncIterator[Process]:
+    """A `lumen worker` process for one test."""
+    async with working(settings, db, tmp_path / "worker.log") as process:
+        yield process

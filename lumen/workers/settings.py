@@ -17,12 +17,7 @@ from lumen.workers.erasure import MAX_TRIES as ERASE_TRIES
 from lumen.workers.erasure import erase_files
 from lumen.workers.housekeeping import HOUSEKEEPING_CRON_JOBS
 from lumen.workers.photo_jobs import MAX_TRIES, process_photo, requeue_stuck_photos
-from lumen.workers.projections import (
-    PROJECTION_CRON_JOBS,
-    PROJECTION_FUNCTIONS,
-    start_projections,
-    stop_projections,
-)
+from lumen.workers.projections import PROJECTION_CRON_JOBS, start_projections, stop_projections
 from lumen.workers.queue import ERASE_FILES, queue_name
 
 HEARTBEAT_INTERVAL_S = 10
@@ -44,7 +39,7 @@ async def startup(ctx: dict[str, Any]) -> None:
     ctx["settings"] = settings
     ctx["resources"] = Resources.open(settings)
     ctx["decode_budget"] = decode_budget(settings)
-    await start_projections(ctx, queue_name(settings))
+    await start_projections(ctx)
 
 
 async def shutdown(ctx: dict[str, Any]) -> None:
@@ -57,7 +52,6 @@ class WorkerSettings:
         # No result kept: the same original may be enqueued again as soon as a run ends.
         func(process_photo, max_tries=MAX_TRIES, keep_result=0),
         func(erase_files, name=ERASE_FILES, max_tries=ERASE_TRIES, keep_result=0),
-        *PROJECTION_FUNCTIONS,
     ]
     cron_jobs: ClassVar[list[Any]] = [
         cron(requeue_stuck_photos, minute=set(range(0, 60, 5)), second=30),
@@ -68,7 +62,6 @@ class WorkerSettings:
     on_shutdown = shutdown
     # arq writes a heartbeat key at this interval; `lumen worker --check` reads it.
     health_check_interval = HEARTBEAT_INTERVAL_S
-    max_jobs = 10
     # No job's record is kept, whatever the function says: arq keeps that of a job past its
     # last try for this long, and a kept record makes enqueueing the same job id (the
     # stuck-photo sweep's) a no-op.
@@ -79,5 +72,7 @@ def worker_options(settings: Settings) -> dict[str, Any]:
     return {
         "redis_settings": redis_settings(settings),
         "queue_name": queue_name(settings),
+        # Photo and file jobs only: projections run beside the slots (`wakeup`).
+        "max_jobs": settings.worker_max_jobs,
         "ctx": {"settings": settings},
     }
