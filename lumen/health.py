@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 import msgspec
+from arq.constants import health_check_key_suffix
 from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
 from sqlalchemy import text
@@ -16,9 +17,15 @@ from sqlalchemy import text
 from lumen.errors import Problem
 from lumen.http import raises
 from lumen.problems import problem_response
+from lumen.projections.metrics import backlog
 from lumen.resources import Resources
+from lumen.workers.queue import queue_name
 
 PROBE_TIMEOUT_S = 2.0
+# Events older than this with no worker's heartbeat in Redis wait for a worker that is gone;
+# older than BEHIND_S, a live worker is not keeping up.
+STALLED_S = 30.0
+BEHIND_S = 300.0
 UNAVAILABLE = Problem(503, "dependency-unavailable", "A dependency is unavailable")
 
 
@@ -28,9 +35,23 @@ class Check(msgspec.Struct):
     error: str | None = None
 
 
+class Projections(msgspec.Struct):
+    """Whether the outbox is being drained: `draining`, `stalled` (events wait and no worker
+    has a fresh heartbeat) or `behind` (a live worker, but the oldest event waits too long).
+    Not a dependency of the API, which serves from the index either way: a stalled
+    projection makes readiness `degraded`, still 200, for an operator or an alert to see."""
+
+    status: str
+    pending: int
+    oldest_pending_age_s: float | None
+    worker_alive: bool
+
+
 class Readiness(msgspec.Struct):
+    # ok, degraded (dependencies up; projections stalled, behind or unknown) or unavailable.
     status: str
     checks: dict[str, Check]
+    projections: Projections | None = None
 
 
 async def _postgres(res: Resources) -> None:
@@ -78,12 +99,31 @@ def _ms(start: float) -> float:
     return round((time.perf_counter() - start) * 1000, 2)
 
 
+async def _projections(res: Resources) -> Projections:
+    waiting, heartbeat = await asyncio.gather(
+        backlog(res.db), res.redis.exists(queue_name(res.settings) + health_check_key_suffix)
+    )
+    age, alive = waiting.oldest_pending_age_s or 0.0, bool(heartbeat)
+    status = "draining"
+    if age > BEHIND_S:
+        status = "behind"
+    if age > STALLED_S and not alive:
+        status = "stalled"
+    return Projections(status, waiting.pending, waiting.oldest_pending_age_s, alive)
+
+
 async def readiness(res: Resources) -> Readiness:
     named = probes(res)
     results = await asyncio.gather(*(_run(p, res) for p in named.values()))
     checks = dict(zip(named, results, strict=True))
-    status = "ok" if all(c.status == "up" for c in checks.values()) else "unavailable"
-    return Readiness(status, checks)
+    if not all(c.status == "up" for c in checks.values()):
+        return Readiness("unavailable", checks)
+    try:
+        projections = await asyncio.wait_for(_projections(res), PROBE_TIMEOUT_S)
+    except Exception:  # both stores answered the probes a moment ago
+        return Readiness("degraded", checks)
+    status = "ok" if projections.status == "draining" else "degraded"
+    return Readiness(status, checks, projections)
 
 
 class HealthController(Controller):
@@ -106,9 +146,11 @@ class HealthController(Controller):
         self, request: Request[Any, Any, Any], resources: NamedDependency[Resources]
     ) -> Response[Any]:
         """For a load balancer: Postgres, Redis, the search engine (and the Auth emulator
-        when configured), each with its status and latency; 503 names the ones down."""
+        when configured), each with its status and latency; 503 names the ones down. Also
+        whether a live worker drains the outbox: `degraded` (still 200) when events wait
+        with no worker's heartbeat, or wait too long."""
         report = await readiness(resources)
-        if report.status == "ok":
+        if report.status != "unavailable":
             return Response(report)
         down = sorted(name for name, c in report.checks.items() if c.status != "up")
         return problem_response(

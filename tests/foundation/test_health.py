@@ -1,9 +1,13 @@
 from typing import Any
 
+from arq.constants import health_check_key_suffix
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
+from sqlalchemy import text
 
 from lumen.app import create_app
+from lumen.resources import Resources
+from lumen.workers.queue import queue_name
 from tests.conftest import make_settings
 from tests.observed import observe
 
@@ -26,6 +30,60 @@ async def test_ready_reports_every_dependency_up_with_latency(
     for check in checks.values():
         assert check["status"] == "up"
         assert check["latency_ms"] >= 0
+
+
+async def _event_waiting_since(res: Resources, seconds: int) -> None:
+    async with res.db.begin() as conn:
+        await conn.execute(
+            text(
+                "INSERT INTO outbox (aggregate_type, aggregate_id, aggregate_version, event_type,"
+                " payload, attempts, occurred_at) VALUES ('profile', gen_random_uuid()::text, 1,"
+                " 'ProfileCreated', '{}', 0, now() - make_interval(secs => :s))"
+            ),
+            {"s": seconds},
+        )
+
+
+async def _heartbeat(res: Resources) -> None:
+    # What a running worker's arq writes every ten seconds.
+    await res.redis.set(queue_name(res.settings) + health_check_key_suffix, "alive", px=60_000)
+
+
+async def test_ready_shows_a_backlog_no_live_worker_drains_as_degraded(
+    client: AsyncTestClient[Litestar], db: Resources
+) -> None:
+    quiet = (await client.get("/health/ready")).json()
+    assert quiet["status"] == "ok"
+    assert quiet["projections"] == {
+        "status": "draining",
+        "pending": 0,
+        "oldest_pending_age_s": None,
+        "worker_alive": False,
+    }
+    await _event_waiting_since(db, 60)
+    response = await client.get("/health/ready")
+    # Still ready for traffic: queries serve from the index whether or not a worker runs.
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "degraded"
+    assert body["projections"]["status"] == "stalled"
+    assert body["projections"]["pending"] == 1
+    assert body["projections"]["oldest_pending_age_s"] >= 60
+    assert body["projections"]["worker_alive"] is False
+
+    await _heartbeat(db)
+    alive = (await client.get("/health/ready")).json()
+    assert (alive["status"], alive["projections"]["status"]) == ("ok", "draining")
+    assert alive["projections"]["worker_alive"] is True
+
+
+async def test_ready_shows_a_live_worker_falling_behind(
+    client: AsyncTestClient[Litestar], db: Resources
+) -> None:
+    await _event_waiting_since(db, 600)
+    await _heartbeat(db)
+    body = (await client.get("/health/ready")).json()
+    assert (body["status"], body["projections"]["status"]) == ("degraded", "behind")
 
 
 async def _ready_with(**overrides: str) -> tuple[int, dict[str, Any]]:
