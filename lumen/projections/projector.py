@@ -57,7 +57,7 @@ async def run_batch(
         if not events:
             return Batch(time.time(), 0, 0, 0.0)
         built = await prepare(session, events)
-        planned = await plan(resources.search, settings, built.documents)
+        planned = await plan(resources.search, resources.redis, settings, built.documents)
         async with writing or contextlib.nullcontext():
             refused = await steps.send(resources.search, planned)
         if settings.projector_pause_after_bulk_s:

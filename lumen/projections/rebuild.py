@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import text
 
 from lumen.engine import SearchClient, bulk_refusals
+from lumen.projections import targets
 from lumen.projections.backfill import documents, source_count
 from lumen.projections.indices import Layout, layout, read_alias, versioned, write_alias
 from lumen.projections.read_model import Document
@@ -82,6 +83,8 @@ async def _target(client: SearchClient, resources: Resources, name: str, now: La
         if old not in fresh
     ]
     await client.update_aliases(actions)
+    # Before the backfill reads a row: see lumen/projections/targets.py.
+    await targets.announce(resources.redis, settings)
     return index
 
 
@@ -151,6 +154,7 @@ async def _rebuild(
         if old in (await layout(client, settings)).writers.get(name, []):
             swap.append({"remove": {"index": old, "alias": write_alias(settings, name)}})
     await client.update_aliases(swap)
+    await targets.announce(resources.redis, settings)
     if old is not None:
         # Batches that listed their targets before the swap may still write to the old index.
         await asyncio.sleep(grace_s)

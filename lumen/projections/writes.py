@@ -7,8 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from redis.asyncio import Redis
+
 from lumen.engine import SearchClient, SearchError, bulk_bodies, send_bulk
-from lumen.projections.indices import layout
+from lumen.projections import targets
 from lumen.projections.read_model import DocKey, Document
 from lumen.settings import Settings
 
@@ -46,19 +48,32 @@ def _refused_reason(item: dict[str, Any]) -> str | None:
     return f"status {item.get('status')}: {error}"
 
 
-async def plan(client: SearchClient, settings: Settings, documents: Sequence[Document]) -> Planned:
+async def _writers(
+    client: SearchClient, redis: Redis, settings: Settings, needed: set[str]
+) -> dict[str, list[str]]:
+    try:
+        writers = (await targets.current(client, redis, settings)).writers
+        if needed - writers.keys():
+            # Perhaps created since it was looked up (a first start): look again.
+            targets.forget(settings)
+            writers = (await targets.current(client, redis, settings)).writers
+    except SearchError as exc:
+        raise EngineUnavailable(f"index layout unavailable: {exc}") from exc
+    missing = needed - writers.keys()
+    if missing:
+        raise EngineUnavailable(f"no write index for {', '.join(sorted(missing))}")
+    return writers
+
+
+async def plan(
+    client: SearchClient, redis: Redis, settings: Settings, documents: Sequence[Document]
+) -> Planned:
     """Finds the indices each projection writes to now and encodes the request."""
     if not documents:
         return Planned()
-    try:
-        targets = (await layout(client, settings)).writers
-    except SearchError as exc:
-        raise EngineUnavailable(f"index layout unavailable: {exc}") from exc
-    missing = {d.projection for d in documents} - targets.keys()
-    if missing:
-        raise EngineUnavailable(f"no write index for {', '.join(sorted(missing))}")
-    actions = [action(d, index) for d in documents for index in targets[d.projection]]
-    projection_of = {index: name for name, indices in targets.items() for index in indices}
+    writers = await _writers(client, redis, settings, {d.projection for d in documents})
+    actions = [action(d, index) for d in documents for index in writers[d.projection]]
+    projection_of = {index: name for name, indices in writers.items() for index in indices}
     return Planned(bulk_bodies(actions), projection_of)
 
 
@@ -67,10 +82,14 @@ async def send(client: SearchClient, planned: Planned) -> dict[DocKey, str]:
     try:
         refused = await send_bulk(client, planned.bodies)
     except SearchError as exc:
+        # The layout may be what failed (an index deleted under it): the retry looks again.
+        targets.forget_all()
         raise EngineUnavailable(f"bulk request failed: {exc}") from exc
     failed: dict[DocKey, str] = {}
     for item in refused:
         reason = _refused_reason(item)
+        if reason is not None and reason.startswith("index_not_found"):
+            targets.forget_all()
         if reason is not None:
             index = item["_index"]
             failed[(planned.projection_of.get(index, index), item["_id"])] = reason
@@ -78,7 +97,7 @@ async def send(client: SearchClient, planned: Planned) -> dict[DocKey, str]:
 
 
 async def write(
-    client: SearchClient, settings: Settings, documents: Sequence[Document]
+    client: SearchClient, redis: Redis, settings: Settings, documents: Sequence[Document]
 ) -> dict[DocKey, str]:
     """Writes the documents; returns those the engine refused for good, with why."""
-    return await send(client, await plan(client, settings, documents))
+    return await send(client, await plan(client, redis, settings, documents))

@@ -94,7 +94,7 @@ async def test_documents_built_earlier_and_written_later_lose(search: Resources)
     await update_profile(search, owner, display_name="Newer Name")
     await project_all(search)
     # The earlier snapshot arrives last, as a slow worker's would.
-    assert await write(search.search, search.settings, early) == {}  # type: ignore[arg-type]
+    assert await write(search.search, search.redis, search.settings, early) == {}  # type: ignore[arg-type]
     await refresh(search)
     doc = await fetch(search, "photos", photo)
     assert doc is not None
@@ -115,7 +115,7 @@ async def test_an_update_arriving_after_a_delete_does_not_resurrect(search: Reso
     await project_all(search)
     await delete_profile(search, owner)
     await project_all(search)
-    assert await write(search.search, search.settings, stale) == {}  # type: ignore[arg-type]
+    assert await write(search.search, search.redis, search.settings, stale) == {}  # type: ignore[arg-type]
     await refresh(search)
     for name, ident in (("profiles", owner), ("photos", photo), ("following", owner_uid)):
         doc = await fetch(search, name, ident)
