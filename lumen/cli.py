@@ -24,7 +24,8 @@ def _settings() -> Settings:
         raise click.ClickException(f"refusing to start: {exc}") from exc
 
 
-@click.group()
+@click.group(context_settings={"max_content_width": 100, "terminal_width": 100})
+@click.version_option(package_name="lumen", prog_name="lumen")
 def main() -> None:
     """Lumen: photographers and models finding each other."""
 

@@ -11,11 +11,12 @@ import click
 import msgspec
 
 from lumen.projections.claims import replay_dead
-from lumen.projections.indices import PROJECTIONS
+from lumen.projections.indices import PROJECTIONS, layout
 from lumen.projections.rebuild import GRACE_S, RebuildRunning, rebuild
+from lumen.projections.report import render
 from lumen.projections.schema import ensure_indices
 from lumen.projections.status import status
-from lumen.projections.verify import verify
+from lumen.projections.verify import Drift, verify
 from lumen.resources import Resources
 from lumen.settings import load_settings
 
@@ -23,11 +24,15 @@ T = TypeVar("T")
 NAME = click.argument("name", type=click.Choice(PROJECTIONS))
 
 
-def _run(work: Callable[[Resources], Awaitable[T]]) -> T:
+def _run(work: Callable[[Resources], Awaitable[T]], *, create: bool = False) -> T:
+    """Runs `work` with the process's connections. Only a command that writes indices
+    passes `create`: a mistyped LUMEN_INDEX_PREFIX must not make `status` build some."""
+
     async def main() -> T:
         resources = Resources.open(load_settings())
         try:
-            await ensure_indices(resources.search, resources.settings)
+            if create:
+                await ensure_indices(resources.search, resources.settings)
             return await work(resources)
         finally:
             await resources.close()
@@ -45,16 +50,27 @@ def projections() -> None:
 
 
 @projections.command("status")
-def show_status() -> None:
-    """Aliases and indices, documents against source rows, backlog, lag, dead events."""
-    click.echo(_json(_run(status)))
+@click.option("--json", "as_json", is_flag=True, help="The figures as JSON, for machines.")
+def show_status(as_json: bool) -> None:
+    """Each projection's index, counts and verdict; the outbox's backlog (read-only)."""
+    report = _run(status)
+    click.echo(_json(report) if as_json else render(report))
 
 
 @projections.command("verify")
 @NAME
 def verify_command(name: str) -> None:
-    """Source versions against index versions; exits 1 on drift."""
-    drift = _run(lambda resources: verify(resources, name))
+    """Source versions against index versions; exits 1 on drift (read-only)."""
+
+    async def check(resources: Resources) -> Drift | None:
+        if name not in (await layout(resources.search, resources.settings)).readers:
+            return None
+        return await verify(resources, name)
+
+    drift = _run(check)
+    if drift is None:
+        prefix = load_settings().index_prefix
+        raise click.ClickException(f"no {name} index under the prefix {prefix!r}; none made")
     click.echo(_json(drift))
     if drift.drifted:
         raise SystemExit(1)
@@ -83,7 +99,8 @@ def rebuild_command(name: str, grace: float) -> None:
 
         try:
             result = _run(
-                lambda resources: rebuild(resources, name, grace_s=grace, progress=progress)
+                lambda resources: rebuild(resources, name, grace_s=grace, progress=progress),
+                create=True,
             )
         except RebuildRunning as exc:
             raise click.ClickException(f"{exc}; nothing was changed") from exc

@@ -37,7 +37,8 @@ class ProjectorHealth(msgspec.Struct):
 
 class Status(msgspec.Struct):
     projections: list[ProjectionStatus]
-    projector: ProjectorHealth
+    backlog: Backlog
+    batches: BatchTimings
 
 
 async def projector_health(resources: Resources) -> ProjectorHealth:
@@ -54,9 +55,13 @@ async def _count(resources: Resources, index: str, tombstone: bool) -> int:
 
 
 async def status(resources: Resources, *, with_sources: bool = True) -> Status:
-    """Counting source rows scans tables; the metrics endpoint leaves that out."""
-    health = await projector_health(resources)
-    now = await layout(resources.search, resources.settings)
+    """Reads only (no index is created or changed). Counting source rows scans tables; the
+    metrics endpoint leaves that out."""
+    now, waiting, batches = await asyncio.gather(
+        layout(resources.search, resources.settings),
+        backlog(resources.db),
+        recent_batches(resources.redis, resources.settings),
+    )
     found = []
     for model in READ_MODELS:
         name = model.name
@@ -71,4 +76,4 @@ async def status(resources: Resources, *, with_sources: bool = True) -> Status:
                 source_rows=await source_count(resources.sessions, model) if with_sources else None,
             )
         )
-    return Status(found, health)
+    return Status(found, waiting, timings(batches))

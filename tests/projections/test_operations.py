@@ -61,8 +61,8 @@ async def test_status_counts_documents_sources_and_backlog(search: Resources) ->
     assert (by_name["photos"].documents, by_name["photos"].source_rows) == (1, 1)
     assert by_name["profiles"].index == f"{search.settings.index_prefix}-profiles-v1"
     # The broken event, dead at once: no retry can make it a photo's id.
-    assert (report.projector.backlog.pending, report.projector.backlog.dead) == (0, 1)
-    assert report.projector.batches.count > 0
+    assert (report.backlog.pending, report.backlog.dead) == (0, 1)
+    assert report.batches.count > 0
 
 
 async def test_the_metrics_endpoint_reports_lag_and_dead_events(
