@@ -27,15 +27,21 @@ class Swept(msgspec.Struct, frozen=True):
 
 
 async def sweep(
-    storage: Storage, referenced: Callable[[], Awaitable[set[str]]], grace: timedelta = GRACE
+    storage: Storage,
+    referenced: Callable[[], Awaitable[set[str]]],
+    grace: timedelta = GRACE,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Swept:
-    """`referenced` reads the keys every photo row names, after the candidates are listed."""
+    """`referenced` reads the keys every photo row names, after the candidates are listed;
+    `progress` hears of the candidates looked at."""
     cutoff = time.time() - grace.total_seconds()
     candidates = await storage.keys_older_than(cutoff)
     named = await referenced()
     deleted = 0
-    for key in candidates:
+    for done, key in enumerate(candidates, 1):
         if key not in named and await storage.delete_if_older(key, cutoff):
             deleted += 1
+        if progress and (done % 100 == 0 or done == len(candidates)):
+            progress(done, len(candidates))
     incoming = await storage.discard_incoming(cutoff)
     return Swept(deleted=deleted, kept=len(candidates) - deleted, incoming=incoming)

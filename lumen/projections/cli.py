@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 import click
 import msgspec
 
+from lumen.progress import Progress, progress_bar
 from lumen.projections.claims import replay_dead
 from lumen.projections.indices import PROJECTIONS, layout
 from lumen.projections.rebuild import GRACE_S, RebuildRunning, rebuild
@@ -62,12 +62,13 @@ def show_status(as_json: bool) -> None:
 def verify_command(name: str) -> None:
     """Source versions against index versions; exits 1 on drift (read-only)."""
 
-    async def check(resources: Resources) -> Drift | None:
+    async def check(resources: Resources, progress: Progress) -> Drift | None:
         if name not in (await layout(resources.search, resources.settings)).readers:
             return None
-        return await verify(resources, name)
+        return await verify(resources, name, progress=progress)
 
-    drift = _run(check)
+    with progress_bar(f"verifying {name}", "docs") as progress:
+        drift = _run(lambda resources: check(resources, progress))
     if drift is None:
         prefix = load_settings().index_prefix
         raise click.ClickException(f"no {name} index under the prefix {prefix!r}; none made")
@@ -83,20 +84,7 @@ def verify_command(name: str) -> None:
 )
 def rebuild_command(name: str, grace: float) -> None:
     """Builds a new index from Postgres while Lumen serves, then swaps it in."""
-    started = time.monotonic()
-    with click.progressbar(
-        length=1,
-        label=f"rebuilding {name}",
-        show_eta=True,
-        show_pos=True,
-        item_show_func=lambda rate: rate,
-    ) as bar:
-
-        def progress(done: int, total: int) -> None:
-            bar.length = max(total, done, 1)
-            rate = done / max(time.monotonic() - started, 1e-6)
-            bar.update(done - bar.pos, f"{rate:,.0f} docs/s")
-
+    with progress_bar(f"rebuilding {name}", "docs") as progress:
         try:
             result = _run(
                 lambda resources: rebuild(resources, name, grace_s=grace, progress=progress),

@@ -9,13 +9,14 @@ not read) and backfills it again, which only rewrites what is older."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import text
 
 from lumen.engine import SearchClient, bulk_refusals
+from lumen.progress import Progress
 from lumen.projections import targets
 from lumen.projections.backfill import documents, source_count
 from lumen.projections.indices import Layout, layout, read_alias, versioned, write_alias
@@ -29,8 +30,6 @@ GRACE_S = 60.0
 PAGE_SIZE = 2000
 # Bulk requests in flight while the next page is read and built.
 PARALLEL_WRITES = 2
-
-Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import msgspec
 
-from lumen.projections.backfill import documents
+from lumen.progress import Progress
+from lumen.projections.backfill import documents, source_count
 from lumen.projections.indices import read_alias
 from lumen.projections.registry import read_model
 from lumen.resources import Resources
@@ -29,17 +30,29 @@ class Drift(msgspec.Struct):
         return bool(self.missing or self.stale or self.extra)
 
 
-async def verify(resources: Resources, name: str, index: str | None = None) -> Drift:
+async def verify(
+    resources: Resources, name: str, index: str | None = None, progress: Progress | None = None
+) -> Drift:
+    """Reads the index and the source; `progress` hears of documents of both compared."""
+    index = index or read_alias(resources.settings, name)
+    model = read_model(name)
+    total = await resources.search.count(index, {"match_all": {}}) + await source_count(
+        resources.sessions, model
+    )
+    report = progress or (lambda done, total: None)
     # Index first: a change committed in between makes the source newer, never the index,
     # so a live projector shows as momentary staleness rather than phantom extras.
-    index = index or read_alias(resources.settings, name)
     indexed: dict[str, tuple[int, bool]] = {}
     query = {"query": {"match_all": {}}, "_source": ["tombstone"], "version": True}
     async for hit in resources.search.scan(index, query):
         indexed[hit["_id"]] = (int(hit["_version"]), bool(hit["_source"].get("tombstone")))
+        if len(indexed) % 1000 == 0:
+            report(len(indexed), total)
     expected: dict[str, tuple[int, bool]] = {}
-    async for page in documents(resources.sessions, read_model(name)):
+    async for page in documents(resources.sessions, model):
         expected.update((d.id, (d.version, d.tombstone)) for d in page)
+        report(len(indexed) + len(expected), total)
+    report(total, total)
     missing, stale = [], []
     for ident, (version, tombstone) in expected.items():
         found = indexed.get(ident)

@@ -6,6 +6,7 @@ import asyncio
 
 import click
 
+from lumen.progress import progress_bar
 from lumen.resources import Resources
 from lumen.seed.cities import seed_cities
 from lumen.seed.demo import SIZES, seed_demo
@@ -50,8 +51,8 @@ def demo(size: str, seed_value: int) -> None:
     async def run() -> int:
         resources = Resources.open(load_settings())
         try:
-            with click.progressbar(length=count, label="profiles") as bar:
-                return await seed_demo(resources, count, seed_value, bar.update)
+            with progress_bar("demo profiles", "profiles") as progress:
+                return await seed_demo(resources, count, seed_value, progress)
         finally:
             await resources.close()
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from typing import Literal
 
 from sqlalchemy import select
@@ -28,6 +28,7 @@ from lumen.commands.profiles.handlers import CreateProfile, create_profile
 from lumen.commands.profiles.structs import ProfileIn
 from lumen.db.cities import City
 from lumen.db.users import User
+from lumen.progress import Progress
 from lumen.resources import Resources
 from lumen.seed import vocabulary as words
 from lumen.seed.images import demo_jpeg
@@ -86,7 +87,7 @@ async def seed_demo(
     resources: Resources,
     profiles: int,
     seed: int = 7,
-    progress: Callable[[int], None] | None = None,
+    progress: Progress | None = None,
 ) -> int:
     """Creates the demo community once; re-running it adds nobody twice. Returns new profiles."""
     rng = random.Random(seed)  # noqa: S311 - demo data, not secrets
@@ -105,6 +106,8 @@ async def seed_demo(
         async with resources.sessions() as session:
             exists = await session.get(User, account.uid)
         if exists is not None:
+            if progress:
+                progress(n + 1, profiles)
             continue
         birth = dt.date(1985 + n % 15, 1 + n % 12, 1 + n % 28)
         registration = Registration(role=role, birth_date=birth)
@@ -123,7 +126,7 @@ async def seed_demo(
             await receive_original(commands, Editor(account=account), made.id, _chunks(picture))
         created += 1
         if progress:
-            progress(1)
+            progress(n + 1, profiles)
     await _follow_some(commands, rng, members)
     return created
 

@@ -15,6 +15,7 @@ from lumen.db.outbox import purge_processed
 from lumen.db.photos import referenced_keys
 from lumen.media.backend import storage_for
 from lumen.media.sweep import GRACE, Swept, sweep
+from lumen.progress import Progress
 from lumen.resources import Resources
 
 PROCESSED_EVENT_RETENTION = timedelta(days=7)
@@ -28,9 +29,11 @@ async def purge_spent_rows(ctx: dict[str, Any]) -> dict[str, int]:
     return {"idempotency_keys": keys, "outbox_events": events}
 
 
-async def sweep_files(resources: Resources, grace: timedelta = GRACE) -> Swept:
+async def sweep_files(
+    resources: Resources, grace: timedelta = GRACE, progress: Progress | None = None
+) -> Swept:
     storage = storage_for(resources.settings)
-    return await sweep(storage, partial(referenced_keys, resources.sessions), grace)
+    return await sweep(storage, partial(referenced_keys, resources.sessions), grace, progress)
 
 
 async def sweep_unreferenced_files(ctx: dict[str, Any]) -> dict[str, int]:

@@ -8,6 +8,7 @@ from datetime import timedelta
 import click
 
 from lumen.media.sweep import GRACE, Swept
+from lumen.progress import progress_bar
 from lumen.resources import Resources
 from lumen.settings import load_settings
 from lumen.workers.housekeeping import sweep_files
@@ -32,7 +33,8 @@ def sweep_command(grace_hours: int) -> None:
     async def run() -> Swept:
         resources = Resources.open(load_settings())
         try:
-            return await sweep_files(resources, timedelta(hours=grace_hours))
+            with progress_bar("sweeping stored files", "files") as progress:
+                return await sweep_files(resources, timedelta(hours=grace_hours), progress)
         finally:
             await resources.close()
 

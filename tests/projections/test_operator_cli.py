@@ -9,6 +9,7 @@ import json
 import msgspec
 
 from lumen.projections.indices import layout
+from lumen.projections.verify import verify
 from lumen.resources import Resources
 from tests.projections.conftest import project_all
 from tests.projections.workers import run_cli
@@ -51,6 +52,9 @@ async def test_status_as_json_for_machines(search: Resources) -> None:
 
 async def test_status_and_verify_under_a_mistyped_prefix_create_nothing(db: Resources) -> None:
     wrong = msgspec.structs.replace(db.settings, index_prefix="lumen-test-mistyped")
+    for name, versions in (await layout(db.search, wrong)).versions.items():
+        for version in versions:  # left by an earlier run of older code
+            await db.search.delete_index(f"lumen-test-mistyped-{name}-v{version}")
     shown = await asyncio.to_thread(run_cli, wrong, "projections", "status")
     assert shown.returncode == 0, shown.stderr
     assert "missing: no index yet" in shown.stdout
@@ -69,3 +73,17 @@ def test_the_cli_tells_its_version_and_help_is_not_cut_off(db: Resources) -> Non
         assert shown.returncode == 0, shown.stderr
         listed = shown.stdout.split("Commands:")[1].splitlines()
         assert not [line for line in listed if line.rstrip().endswith("...")], shown.stdout
+
+
+async def test_verify_reports_its_progress_to_the_end(search: Resources) -> None:
+    for _ in range(3):
+        await add_profile(search, await add_user(search))
+    await project_all(search)
+    heard: list[tuple[int, int]] = []
+    drift = await verify(
+        search, "profiles", progress=lambda done, total: heard.append((done, total))
+    )
+    assert not drift.drifted
+    # Three documents in the index, three source rows.
+    assert heard[-1] == (6, 6)
+    assert [done for done, _ in heard] == sorted(done for done, _ in heard)
