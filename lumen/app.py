@@ -63,7 +63,7 @@ def _provide_commands(state: State) -> Commands:
 
 def create_app(settings: Settings | None = None) -> Litestar:
     settings = settings or load_settings()
-    configure_logging(settings.log_level, json=settings.is_production)
+    configure_logging(settings.log_level, json=settings.log_json)
 
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:

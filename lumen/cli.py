@@ -52,7 +52,7 @@ def worker(check: bool) -> None:
     from lumen.workers.supervisor import supervise, worker_factory
 
     settings = _settings()
-    configure_logging(settings.log_level, json=settings.is_production)
+    configure_logging(settings.log_level, json=settings.log_json)
     if check:
         raise SystemExit(
             asyncio.run(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 import uuid
 from typing import Any
 
@@ -11,26 +12,53 @@ from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 REQUEST_ID_HEADER = "x-request-id"
+# Libraries whose INFO lines are one per call (every engine request): warnings only.
+CHATTY = ("elastic_transport", "opensearch", "httpx", "httpcore")
+
+access = structlog.get_logger("lumen.access")
 
 
 def configure_logging(level: str, json: bool) -> None:
-    # Libraries (arq, uvicorn, alembic) log through the standard library.
-    logging.basicConfig(level=level.upper(), format="%(levelname)s %(name)s: %(message)s")
+    """One pipeline for every logger: structlog's own and the standard library's (arq,
+    Granian, Alembic, SQLAlchemy, the engine clients) alike get the bound context (the
+    request id), a level, a logger name and a UTC timestamp, rendered as JSON in
+    production and as readable lines elsewhere."""
+    numeric = logging.getLevelName(level.upper())
+    shared: list[Any] = [
+        structlog.contextvars.merge_contextvars,
+        structlog.stdlib.add_log_level,
+        structlog.stdlib.add_logger_name,
+        structlog.processors.TimeStamper(fmt="iso", utc=True),
+    ]
     renderer: Any = structlog.processors.JSONRenderer() if json else structlog.dev.ConsoleRenderer()
     structlog.configure(
-        processors=[
-            structlog.contextvars.merge_contextvars,
-            structlog.processors.add_log_level,
-            structlog.processors.TimeStamper(fmt="iso", utc=True),
-            structlog.processors.format_exc_info,
-            renderer,
-        ],
-        wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level.upper())),
+        processors=[*shared, structlog.stdlib.ProcessorFormatter.wrap_for_formatter],
+        logger_factory=structlog.stdlib.LoggerFactory(),
+        wrapper_class=structlog.make_filtering_bound_logger(numeric),
         cache_logger_on_first_use=True,
     )
+    handler = logging.StreamHandler()
+    handler.setFormatter(
+        structlog.stdlib.ProcessorFormatter(
+            foreign_pre_chain=[*shared, structlog.stdlib.PositionalArgumentsFormatter()],
+            processors=[
+                structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+                structlog.processors.format_exc_info,
+                renderer,
+            ],
+        )
+    )
+    root = logging.getLogger()
+    root.handlers = [handler]
+    root.setLevel(numeric)
+    for name in CHATTY:
+        logging.getLogger(name).setLevel(max(numeric, logging.WARNING))
 
 
 def _request_id(scope: Scope) -> str:
+    known = scope.get("state", {}).get("request_id")
+    if isinstance(known, str):
+        return known
     for name, value in scope.get("headers", []):
         if name == REQUEST_ID_HEADER.encode():
             candidate = value.decode("latin-1")[:64]
@@ -40,16 +68,64 @@ def _request_id(scope: Scope) -> str:
     return uuid.uuid4().hex
 
 
+def _bind(scope: Scope) -> str:
+    request_id = _request_id(scope)
+    scope.setdefault("state", {})["request_id"] = request_id
+    structlog.contextvars.clear_contextvars()
+    structlog.contextvars.bind_contextvars(request_id=request_id)
+    return request_id
+
+
 def request_id_middleware(app: ASGIApp) -> ASGIApp:
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == ScopeType.HTTP:
-            request_id = _request_id(scope)
-            scope.setdefault("state", {})["request_id"] = request_id
-            structlog.contextvars.clear_contextvars()
-            structlog.contextvars.bind_contextvars(request_id=request_id)
+            _bind(scope)
         await app(scope, receive, send)
 
     return middleware
+
+
+def _caller(scope: Scope) -> str:
+    # Set by the caller dependency once it has looked at the token; a route that never
+    # asked (or a request refused before) is told apart by the header alone.
+    kind = scope.get("state", {}).get("caller_kind")
+    if isinstance(kind, str):
+        return kind
+    has_token = any(name == b"authorization" for name, _ in scope.get("headers", []))
+    return "unverified" if has_token else "anonymous"
+
+
+def access_log(app: Any) -> Any:
+    """One line per request, after its response: method, route template, status, duration,
+    request id and caller kind. The route, never the path or query: a query can carry a
+    member's coordinates or search text, a path ids."""
+
+    async def logged(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != ScopeType.HTTP:
+            await app(scope, receive, send)
+            return
+        _bind(scope)
+        started, status = time.perf_counter(), 0
+
+        async def watched(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await app(scope, receive, watched)
+        finally:
+            access.info(
+                "request",
+                method=scope.get("method"),
+                route=scope.get("path_template") or "unmatched",
+                status=status or 500,
+                duration_ms=round((time.perf_counter() - started) * 1000, 1),
+                caller=_caller(scope),
+            )
+
+    return logged
 
 
 async def add_request_id_header(message: Message, scope: Scope) -> None:

@@ -19,6 +19,7 @@ from granian.server import Server
 from granian.server.common import AbstractServer
 from granian.utils.proxies import wrap_asgi_with_proxy_headers
 
+from lumen.logging import access_log
 from lumen.settings import Settings, load_settings
 
 
@@ -28,7 +29,8 @@ def served_app() -> Any:
     from lumen.app import create_app  # each worker process builds its own app
 
     trusted = list(settings.trusted_proxies)
-    return cast(Any, wrap_asgi_with_proxy_headers)(create_app(settings), trusted_hosts=trusted)
+    app = access_log(create_app(settings))
+    return cast(Any, wrap_asgi_with_proxy_headers)(app, trusted_hosts=trusted)
 
 
 def server(settings: Settings, host: str, port: int, workers: int) -> AbstractServer[Any]:

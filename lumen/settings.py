@@ -44,6 +44,7 @@ ENV_NAMES: dict[str, str] = {
     "LUMEN_CORS_ORIGINS": "cors_origins",
     "LUMEN_SECRET_KEY": "secret_key",
     "LUMEN_LOG_LEVEL": "log_level",
+    "LUMEN_LOG_FORMAT": "log_format",
     "LUMEN_INDEX_REPLICAS": "index_replicas",
     "LUMEN_PROJECTOR_BATCH_SIZE": "projector_batch_size",
     "LUMEN_PROJECTOR_MAX_ATTEMPTS": "projector_max_attempts",
@@ -98,6 +99,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     cors_origins: tuple[str, ...] = ("http://localhost:3000", "http://127.0.0.1:3000")
     secret_key: str = DEV_SECRET_KEY
     log_level: str = "INFO"
+    # json or console; unset, JSON in production and readable lines elsewhere.
+    log_format: Literal["json", "console", ""] = ""
     # Replicas of every index once loaded; a single-node cluster can place none.
     index_replicas: int = 0
     projector_batch_size: int = 500
@@ -154,6 +157,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     @property
     def is_production(self) -> bool:
         return self.environment == "production"
+
+    @property
+    def log_json(self) -> bool:
+        return self.log_format == "json" or (not self.log_format and self.is_production)
 
     @property
     def search_urls(self) -> tuple[str, ...]:

@@ -29,6 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.sql.dml import ReturningInsert, ReturningUpdate
 
+from lumen.correlation import current_request_id
 from lumen.db.base import Base
 from lumen.events import Event
 
@@ -39,6 +40,7 @@ _COLUMNS = (
     "event_type",
     "payload",
     "attempts",
+    "request_id",
 )
 # Projector wakes on this channel; polling covers a missed notification.
 OUTBOX_CHANNEL = "lumen_outbox"
@@ -75,6 +77,8 @@ class OutboxEvent(Base):
     processed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     dead_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     last_error: Mapped[str | None] = mapped_column(Text)
+    # The request that caused it (lumen.correlation), for following a write in the logs.
+    request_id: Mapped[str | None] = mapped_column(String(64))
 
 
 def _row(event: Event) -> dict[str, Any]:
@@ -85,6 +89,7 @@ def _row(event: Event) -> dict[str, Any]:
         "event_type": event.name(),
         "payload": event.payload(),
         "attempts": 0,
+        "request_id": current_request_id(),
     }
 
 
@@ -117,6 +122,7 @@ def with_event(
             literal(event_type.name()),
             payload,
             literal(0),
+            literal(current_request_id(), String),
         ),
     )
     return select(changed).add_cte(event.cte("event"))

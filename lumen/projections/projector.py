@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
+import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from lumen.engine import SearchClient
@@ -21,7 +21,7 @@ from lumen.projections.read_model import DocKey
 from lumen.projections.writes import EngineUnavailable, Planned, plan
 from lumen.resources import Resources
 
-log = logging.getLogger(__name__)
+log = structlog.get_logger()
 
 # One drain stays well inside the job timeout; the next wake-up or poll carries on.
 DRAIN_BUDGET_S = 60.0
@@ -70,10 +70,30 @@ async def run_batch(
         await claims.bury(session, [e for e in events if e.id in built.dead], built.dead)
     failures = {**failed, **built.dead}
     batch = Batch(time.time(), len(events), len(failures), (time.perf_counter() - started) * 1000)
-    for event_id, reason in failures.items():
-        log.warning("outbox event %s failed: %s", event_id, reason)
+    _log_batch(events, failures, batch)
     await record_batch(resources.redis, settings, batch)
     return batch
+
+
+def _log_batch(events: list[claims.Claimed], failures: dict[int, str], batch: Batch) -> None:
+    # Every request id the batch carries, so one grep follows a write from its access line.
+    requests = sorted({e.request_id for e in events if e.request_id})
+    log.info(
+        "projected",
+        events=batch.claimed,
+        failed=batch.failed,
+        duration_ms=round(batch.duration_ms, 1),
+        request_ids=requests,
+    )
+    by_id = {e.id: e for e in events}
+    for event_id, reason in failures.items():
+        log.warning(
+            "outbox event failed",
+            event_id=event_id,
+            event_type=by_id[event_id].event_type,
+            reason=reason,
+            request_id=by_id[event_id].request_id,
+        )
 
 
 class _Drain:
@@ -110,7 +130,7 @@ class _Drain:
                 if batch.claimed >= self.full and self.lanes < DRAIN_LANES:
                     self._open_lane(group)
         except EngineUnavailable as exc:
-            log.warning("projector paused: %s", exc)
+            log.warning("projector paused", reason=str(exc))
         finally:
             self.lanes -= 1
 

@@ -26,7 +26,16 @@ def retry_delay_s(job_try: int) -> int:
     return min(delay, 15 * 60)
 
 
-async def process_photo(ctx: dict[str, Any], photo_id: str, original_key: str) -> str:
+async def process_photo(
+    ctx: dict[str, Any], photo_id: str, original_key: str, request_id: str | None = None
+) -> str:
+    """`request_id`, of the upload that enqueued it: bound to the job's lines and written
+    into the events it causes, as the request's own would be."""
+    with structlog.contextvars.bound_contextvars(request_id=request_id):
+        return await _process(ctx, photo_id, original_key)
+
+
+async def _process(ctx: dict[str, Any], photo_id: str, original_key: str) -> str:
     commands = commands_for(ctx["resources"])
     budget: DecodeBudget = ctx["decode_budget"]
     photo = uuid.UUID(photo_id)

@@ -10,6 +10,7 @@ from redis.exceptions import RedisError
 
 from lumen.commands.boundary import Commands
 from lumen.commands.jobs import EraseFiles, Job, ProcessPhoto
+from lumen.correlation import current_request_id
 from lumen.resources import Resources
 from lumen.settings import Settings
 
@@ -34,7 +35,11 @@ def job_queue(resources: Resources) -> ArqRedis:
 async def enqueue_processing(queue: ArqRedis, photo_id: uuid.UUID, original_key: str) -> None:
     # One job id per original: enqueuing it again while it waits or runs is a no-op.
     await queue.enqueue_job(
-        PROCESS_PHOTO, str(photo_id), original_key, _job_id=f"photo:{photo_id}:{original_key}"
+        PROCESS_PHOTO,
+        str(photo_id),
+        original_key,
+        current_request_id(),
+        _job_id=f"photo:{photo_id}:{original_key}",
     )
 
 
