@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from lumen import engine as search_engine
 from lumen.db.engine import Sessions, create_engine, create_sessions
 from lumen.settings import Settings
+from lumen.slow_work import watch_statements
 
 
 @dataclass(slots=True)
@@ -23,6 +24,7 @@ class Resources:
     @classmethod
     def open(cls, settings: Settings) -> Resources:
         db = create_engine(settings)
+        watch_statements(db, settings.slow_sql_ms / 1000)
         return cls(
             settings=settings,
             db=db,

@@ -45,6 +45,8 @@ ENV_NAMES: dict[str, str] = {
     "LUMEN_SECRET_KEY": "secret_key",
     "LUMEN_LOG_LEVEL": "log_level",
     "LUMEN_LOG_FORMAT": "log_format",
+    "LUMEN_SLOW_SQL_MS": "slow_sql_ms",
+    "LUMEN_SLOW_SEARCH_MS": "slow_search_ms",
     "LUMEN_INDEX_REPLICAS": "index_replicas",
     "LUMEN_PROJECTOR_BATCH_SIZE": "projector_batch_size",
     "LUMEN_PROJECTOR_MAX_ATTEMPTS": "projector_max_attempts",
@@ -101,6 +103,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     log_level: str = "INFO"
     # json or console; unset, JSON in production and readable lines elsewhere.
     log_format: Literal["json", "console", ""] = ""
+    # SQL statements and engine calls slower than this are logged; 0 logs none.
+    slow_sql_ms: float = 200.0
+    slow_search_ms: float = 500.0
     # Replicas of every index once loaded; a single-node cluster can place none.
     index_replicas: int = 0
     projector_batch_size: int = 500

@@ -29,10 +29,14 @@ def connect(settings: Settings, timeout: float | None = None) -> SearchClient:
     """A client of the engine the settings name, at their URLs and with their credentials."""
     seconds = settings.search_timeout_s if timeout is None else timeout
     # Only the client in use is imported: each brings its own HTTP stack and API surface.
+    client: SearchClient
     if settings.search_engine == "opensearch":
         from lumen.engine.opensearch import OpenSearchClient
 
-        return OpenSearchClient.open(settings, seconds)
-    from lumen.engine.elastic import ElasticsearchClient
+        client = OpenSearchClient.open(settings, seconds)
+    else:
+        from lumen.engine.elastic import ElasticsearchClient
 
-    return ElasticsearchClient.open(settings, seconds)
+        client = ElasticsearchClient.open(settings, seconds)
+    client.slow_after_s = settings.slow_search_ms / 1000
+    return client

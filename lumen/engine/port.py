@@ -10,11 +10,13 @@ helpers it has. Answers come back as plain dicts, failures as `SearchError`s.
 from __future__ import annotations
 
 import abc
+import time
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import reduce
 from typing import Any, ClassVar
 
+from lumen import slow_work
 from lumen.engine.errors import SearchError, SearchNotFound
 
 Body = Mapping[str, Any]
@@ -22,6 +24,8 @@ Body = Mapping[str, Any]
 
 class SearchClient(abc.ABC):
     engine: ClassVar[str]
+    # Calls slower than this are logged with the shape of their request; 0: none are.
+    slow_after_s: float = 0.0
 
     def __init__(self, raw: Any) -> None:
         self._raw = raw
@@ -55,8 +59,15 @@ class SearchClient(abc.ABC):
     async def _call(self, name: str, timeout_s: float | None = None, **kwargs: Any) -> Any:
         raw, extra = (self._raw, {}) if timeout_s is None else self._timed(timeout_s)
         method = reduce(getattr, name.split("."), raw)
-        with self._translated():
-            answer = await method(**kwargs, **extra)
+        started, failed = time.perf_counter(), True
+        try:
+            with self._translated():
+                answer = await method(**kwargs, **extra)
+            failed = False
+        finally:
+            took = time.perf_counter() - started
+            if self.slow_after_s and took >= self.slow_after_s:
+                slow_work.engine_call(name, kwargs, took, failed)
         # Elasticsearch's client wraps the body (ObjectApiResponse); OpenSearch's does not.
         return getattr(answer, "body", answer)
 
