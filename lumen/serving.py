@@ -1,12 +1,13 @@
 """How `lumen serve` meets the network: Granian, with the connection limits the server
 owns, and the app behind the proxy headers of trusted forwarders.
 
-Granian rather than uvicorn, because measured against a real process (bench/RESULTS.md)
-uvicorn has nothing that ends a connection whose headers never finish, or one that sends
-nothing at all, and with httptools no bound on header size or count; Granian (hyper
-underneath) answers 431 past a header buffer or 100 headers and closes a connection that
-has not finished its headers within the header read timeout. Neither server times out a
-request body that trickles in: lumen.slow_bodies does that, in the app."""
+Granian rather than uvicorn, because measured against a real process
+(bench/connections/probe.py) uvicorn has nothing that ends a connection whose headers
+never finish, or one that sends nothing at all, and with httptools no bound on header
+size or count; Granian (hyper underneath) answers 431 past a header buffer or 100 headers
+and closes a connection that has not finished its headers within the header read timeout.
+Neither server times out a request body that trickles in: lumen.slow_bodies does that, in
+the app."""
 
 from __future__ import annotations
 

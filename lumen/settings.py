@@ -123,7 +123,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # A connection that has not finished its request line and headers in this time is
     # closed, and so is a fresh one that sends nothing (`lumen serve`, the server's own).
     header_read_timeout_s: float = 10.0
-    # The request line and headers together; past it the answer is 431.
+    # The server's buffer for the request line and headers; past it the answer is 431. It
+    # is checked after each read, so a head arriving in one burst may pass it by a read.
     max_header_bytes: int = 64 * 1024
     # A request body is cut off (408) when no byte of it arrives for this long, or, past
     # that long, when it arrives slower than the rate below on average.
@@ -131,7 +132,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     body_min_bytes_per_s: int = 1024
     # Forwarders whose X-Forwarded-For and -Proto are believed (addresses or networks).
     trusted_proxies: tuple[str, ...] = ("127.0.0.1",)
-    # Requests per minute per member (else per address); 0 turns a budget off. Searches
+    # Requests per minute per bearer token (else per address); 0 turns a budget off. Searches
     # page and type ahead; location queries are few per screen and are what trilateration
     # would need many of.
     rate_limit_search_per_minute: int = 300

@@ -19,7 +19,7 @@ from lumen.resources import Resources
 from lumen.settings import DEFAULT_SEARCH_URLS, Settings, load_settings
 from tests.observed import conformance_last, observe
 
-# Lumen as real processes (uvicorn, the worker), for tests of truly concurrent requests.
+# Lumen as real processes (`lumen serve`, the worker), for tests of truly concurrent requests.
 pytest_plugins = ["tests.live", "tests.members"]
 
 # The engine this run talks to: Elasticsearch unless LUMEN_TEST_SEARCH_ENGINE=opensearch

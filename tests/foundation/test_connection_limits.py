@@ -2,7 +2,7 @@
 connection that never finishes its headers (or sends nothing, or idles after a request) is
 closed after the header timeout, a body that trickles in ends in 408, and the server
 answers everyone else throughout. Short timeouts here keep the test quick; the defaults
-and their measurements are in the README and bench/RESULTS.md."""
+are in docs/api.md ("The server")."""
 
 from __future__ import annotations
 
