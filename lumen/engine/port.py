@@ -10,12 +10,14 @@ helpers it has. Answers come back as plain dicts, failures as `SearchError`s.
 from __future__ import annotations
 
 import abc
+import time
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import reduce
 from typing import Any, ClassVar
 
-from lumen.engine.errors import SearchError, SearchNotFound
+from lumen.engine.errors import SearchConflict, SearchError, SearchNotFound
+from lumen.metrics.engine import ENGINE_CALLS
 
 Body = Mapping[str, Any]
 
@@ -55,8 +57,16 @@ class SearchClient(abc.ABC):
     async def _call(self, name: str, timeout_s: float | None = None, **kwargs: Any) -> Any:
         raw, extra = (self._raw, {}) if timeout_s is None else self._timed(timeout_s)
         method = reduce(getattr, name.split("."), raw)
-        with self._translated():
-            answer = await method(**kwargs, **extra)
+        started, outcome = time.perf_counter(), "error"
+        try:
+            with self._translated():
+                answer = await method(**kwargs, **extra)
+            outcome = "ok"
+        except SearchError as exc:
+            outcome = _outcome(exc)
+            raise
+        finally:
+            ENGINE_CALLS.labels(name, outcome).observe(time.perf_counter() - started)
         # Elasticsearch's client wraps the body (ObjectApiResponse); OpenSearch's does not.
         return getattr(answer, "body", answer)
 
@@ -165,6 +175,12 @@ class SearchClient(abc.ABC):
 
     async def close(self) -> None:
         await self._raw.close()
+
+
+def _outcome(exc: SearchError) -> str:
+    if isinstance(exc, SearchNotFound):
+        return "not_found"
+    return "conflict" if isinstance(exc, SearchConflict) else "error"
 
 
 def _flag(value: bool) -> str:
