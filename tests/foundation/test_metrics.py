@@ -4,11 +4,16 @@ dependencies as measured at the scrape, the database pool."""
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 
+import httpx
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
+from lumen.metrics.processes import MULTIPROCESS_DIR
 from lumen.resources import Resources
+from lumen.settings import Settings
+from tests.live import serving
 from tests.scraped import scrape
 
 REQUESTS = "lumen_http_requests_total"
@@ -62,3 +67,23 @@ async def test_the_metrics_endpoint_is_not_in_the_api_document(
 ) -> None:
     document = (await client.get("/schema/openapi.json")).json()
     assert "/metrics" not in document["paths"]
+
+
+async def test_with_several_server_processes_each_scrape_adds_all_of_them_up(
+    settings: Settings, db: Resources, tmp_path: Path
+) -> None:
+    shared = tmp_path / "multiprocess"
+    shared.mkdir()
+    env = {MULTIPROCESS_DIR: str(shared)}
+    async with serving(settings, tmp_path / "server.log", workers=2, **env) as server:
+        for _ in range(20):
+            # A connection each, so the requests spread over both processes.
+            async with httpx.AsyncClient(base_url=server.url) as http:
+                assert (await http.get("/health/live")).status_code == 200
+        scrapes = []
+        for _ in range(4):
+            async with httpx.AsyncClient(base_url=server.url) as http:
+                scrapes.append(await scrape(http))
+    live = {"method": "GET", "path": "/health/live", "status_code": "200"}
+    assert [found.value(REQUESTS, **live) for found in scrapes] == [20] * 4
+    assert len(list(shared.glob("*.db"))) >= 2
