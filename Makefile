@@ -47,6 +47,8 @@ lint:
 	$(UV) run ruff check .
 	$(UV) run ruff format --check .
 	$(UV) run lint-imports
+	promtool check rules infra/monitoring/alerts.yml
+	promtool test rules infra/monitoring/alerts.test.yml
 
 typecheck:
 	$(UV) run mypy

@@ -31,6 +31,8 @@ from lumen.health import HealthController
 from lumen.http import EXPOSED_HEADERS
 from lumen.json_bodies import JsonBodyRequest
 from lumen.logging import add_request_id_header, configure_logging, request_id_middleware
+from lumen.metrics.endpoint import MetricsController
+from lumen.metrics.requests import request_metrics
 from lumen.openapi import pages as docs_pages
 from lumen.openapi.config import openapi_config
 from lumen.problems import EXCEPTION_HANDLERS
@@ -77,6 +79,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         route_handlers=[
             HealthController,
             ProjectionHealthController,
+            MetricsController,
             MeController,
             ModerationController,
             ProfileController,
@@ -109,6 +112,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
         lifespan=[lifespan],
         request_class=JsonBodyRequest,
         middleware=[
+            # Outermost: it times the whole stack and sees every refusal's status.
+            request_metrics(),
             request_id_middleware,
             slow_body_limit(settings.body_idle_timeout_s, settings.body_min_bytes_per_s),
             DefineMiddleware(

@@ -36,9 +36,12 @@ def main() -> None:
 @click.option("--workers", default=1, show_default=True)
 def serve(host: str, port: int, workers: int) -> None:
     """Run the HTTP API."""
+    from lumen.metrics.processes import prepare_server_processes
     from lumen.serving import server
 
-    server(_settings(), host, port, workers).serve()
+    settings = _settings()
+    prepare_server_processes(workers)
+    server(settings, host, port, workers).serve()
 
 
 @main.command()
@@ -47,6 +50,7 @@ def worker(check: bool) -> None:
     """Run the background worker (projections, image pipeline)."""
     from arq.worker import async_check_health
 
+    from lumen.metrics.processes import serve_worker_metrics
     from lumen.workers.queue import queue_name
     from lumen.workers.settings import WorkerSettings, redis_settings, worker_options
     from lumen.workers.supervisor import supervise, worker_factory
@@ -62,6 +66,7 @@ def worker(check: bool) -> None:
                 )
             )
         )
+    serve_worker_metrics(settings.worker_metrics_port)
     supervise(worker_factory(WorkerSettings, **worker_options(settings)))
 
 

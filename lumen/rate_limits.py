@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 import structlog
 from litestar import Request
+from litestar.exceptions import TooManyRequestsException
 from litestar.middleware import DefineMiddleware
 from litestar.middleware.rate_limit import (
     CacheObject,
@@ -18,8 +19,10 @@ from litestar.middleware.rate_limit import (
     get_remote_address,
 )
 from litestar.stores.base import Store
+from litestar.types import Receive, Scope, Send
 from redis.exceptions import RedisError
 
+from lumen.metrics.rate_limits import REFUSALS
 from lumen.settings import Settings
 
 Budget = Literal["search", "location", "writes", "uploads"]
@@ -59,7 +62,19 @@ def identity_of(request: Request[Any, Any, Any]) -> str:
 
 class _Limiter(RateLimitMiddleware):
     """Litestar's limiter, letting requests through when Redis is unreachable: a budget
-    is a protection, not a dependency."""
+    is a protection, not a dependency; and counting its refusals."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        except TooManyRequestsException:
+            # Limiters are nested: only the one whose budget the request spends counts it.
+            request: Request[Any, Any, Any] = scope["litestar_app"].request_class(scope)
+            if (budget := budget_of(request)) is not None and await self.should_check_request(
+                request
+            ):
+                REFUSALS.labels(budget).inc()
+            raise
 
     async def retrieve_cached_history(self, key: str, store: Store) -> CacheObject:
         try:

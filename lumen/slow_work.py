@@ -30,14 +30,14 @@ def shape(value: Any, depth: int = 4) -> Any:
     return "…"
 
 
-def engine_call(operation: str, arguments: Mapping[str, Any], seconds: float, failed: bool) -> None:
+def engine_call(operation: str, arguments: Mapping[str, Any], seconds: float, outcome: str) -> None:
     log.warning(
         "slow engine call",
         operation=operation,
         index=arguments.get("index"),
         body=shape(arguments.get("body")),
         duration_ms=round(seconds * 1000, 1),
-        failed=failed,
+        outcome=outcome,
     )
 
 

@@ -39,6 +39,9 @@ TEST_ENV = {
     "LUMEN_FIREBASE_PROJECT_ID": "demo-lumen",
     "FIREBASE_AUTH_EMULATOR_HOST": os.environ.get("FIREBASE_AUTH_EMULATOR_HOST", "127.0.0.1:9099"),
     "LUMEN_LOG_LEVEL": "WARNING",
+    # Test workers serve no metrics unless a test gives them a free port: the default one
+    # belongs to the local stack's worker.
+    "LUMEN_WORKER_METRICS_PORT": "0",
     # Tests send far more requests a minute than a member would; the rate-limit tests set
     # their own budgets.
     **{

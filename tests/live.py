@@ -115,10 +115,12 @@ async def _until(ready: Callable[[], Awaitable[bool]], process: Process, what: s
 
 
 @asynccontextmanager
-async def serving(settings: Settings, log: Path, **env: str) -> AsyncIterator[LiveServer]:
+async def serving(
+    settings: Settings, log: Path, workers: int = 1, **env: str
+) -> AsyncIterator[LiveServer]:
     """`lumen serve` on a free port, with these settings on top of the test ones."""
     port = free_port()
-    args = ("serve", "--host", "127.0.0.1", "--port", str(port))
+    args = ("serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers))
     server = LiveServer(f"http://127.0.0.1:{port}", Process(settings, log, *args, env=env))
 
     async def ready() -> bool:

@@ -36,7 +36,8 @@ async def measure_lag(
 ) -> dict[str, Any]:
     worker = subprocess.Popen(  # noqa: ASYNC220 - our own interpreter, started once
         [sys.executable, "-m", "lumen.cli", "worker"],
-        env={**os.environ, **env},
+        # No metrics port: the default one is the local stack's worker's.
+        env={**os.environ, "LUMEN_WORKER_METRICS_PORT": "0", **env},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

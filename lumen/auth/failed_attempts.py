@@ -9,6 +9,8 @@ from litestar.types import ASGIApp, Message, Receive, Scope, Send
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
+from lumen.metrics.rate_limits import REFUSALS
+
 WINDOW_S = 60
 
 
@@ -29,6 +31,7 @@ class FailedAuthLimiter:
             failures = int(await redis.get(key) or 0)
             if failures >= self.per_minute:
                 retry_after = max(1, int(await redis.ttl(key)))
+                REFUSALS.labels("failed_auth").inc()
                 raise TooManyRequestsException(
                     detail="Too many failed sign-ins from this address; wait a minute.",
                     headers={"Retry-After": str(retry_after)},

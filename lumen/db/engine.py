@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from lumen.metrics.pool import watch_pool
 from lumen.settings import Settings
 
 Sessions = async_sessionmaker[AsyncSession]
@@ -19,9 +20,11 @@ Sessions = async_sessionmaker[AsyncSession]
 def create_engine(settings: Settings, pool_size: int = 20) -> AsyncEngine:
     # No pre-ping: it costs a round trip per transaction; a dropped connection fails its
     # statement and is replaced, and recycling retires connections before servers drop them.
-    return create_async_engine(
+    engine = create_async_engine(
         settings.database_url, pool_size=pool_size, max_overflow=pool_size, pool_recycle=1800
     )
+    watch_pool(engine)
+    return engine
 
 
 def create_sessions(engine: AsyncEngine) -> Sessions:

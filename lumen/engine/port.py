@@ -17,7 +17,8 @@ from functools import reduce
 from typing import Any, ClassVar
 
 from lumen import slow_work
-from lumen.engine.errors import SearchError, SearchNotFound
+from lumen.engine.errors import SearchConflict, SearchError, SearchNotFound
+from lumen.metrics.engine import ENGINE_CALLS
 
 Body = Mapping[str, Any]
 
@@ -59,15 +60,19 @@ class SearchClient(abc.ABC):
     async def _call(self, name: str, timeout_s: float | None = None, **kwargs: Any) -> Any:
         raw, extra = (self._raw, {}) if timeout_s is None else self._timed(timeout_s)
         method = reduce(getattr, name.split("."), raw)
-        started, failed = time.perf_counter(), True
+        started, outcome = time.perf_counter(), "error"
         try:
             with self._translated():
                 answer = await method(**kwargs, **extra)
-            failed = False
+            outcome = "ok"
+        except SearchError as exc:
+            outcome = _outcome(exc)
+            raise
         finally:
             took = time.perf_counter() - started
+            ENGINE_CALLS.labels(name, outcome).observe(took)
             if self.slow_after_s and took >= self.slow_after_s:
-                slow_work.engine_call(name, kwargs, took, failed)
+                slow_work.engine_call(name, kwargs, took, outcome)
         # Elasticsearch's client wraps the body (ObjectApiResponse); OpenSearch's does not.
         return getattr(answer, "body", answer)
 
@@ -176,6 +181,12 @@ class SearchClient(abc.ABC):
 
     async def close(self) -> None:
         await self._raw.close()
+
+
+def _outcome(exc: SearchError) -> str:
+    if isinstance(exc, SearchNotFound):
+        return "not_found"
+    return "conflict" if isinstance(exc, SearchConflict) else "error"
 
 
 def _flag(value: bool) -> str:

@@ -5,6 +5,7 @@ need more than all of it), and the pixels are worked on in a thread."""
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Coroutine
 from pathlib import Path
 from typing import Any, TypeVar
@@ -13,6 +14,7 @@ from lumen.media.budget import DecodeBudget
 from lumen.media.errors import TooLargeToDecodeError
 from lumen.media.limits import Limits
 from lumen.media.pipeline import ProcessedImage, decode_cost, process
+from lumen.metrics.photos import DECODE_WAIT, PROCESSING
 
 T = TypeVar("T")
 
@@ -23,9 +25,13 @@ async def process_within(
     """Raises MediaError for the file's own faults, TooLargeToDecodeError among them."""
     # Parsing a header is quick, but a damaged one can make a decoder work: not on the loop.
     cost = await asyncio.to_thread(decode_cost, original, limits)
+    asked = time.perf_counter()
     async with budget.reserve(cost):
+        started = time.perf_counter()
+        DECODE_WAIT.observe(started - asked)
         try:
-            return await _to_the_end(asyncio.to_thread(process, original, limits))
+            with PROCESSING.time():
+                return await _to_the_end(asyncio.to_thread(process, original, limits))
         except MemoryError:
             # Past the decode (which says so itself): this file needs more than there is,
             # and would again on every try.

@@ -19,7 +19,7 @@ BACKOFF_MAX_S = 600.0
 # A row a crashed or slow worker holds is skipped, never waited for.
 _CLAIM = text("""
     SELECT id, aggregate_type, aggregate_id, aggregate_version, event_type, payload::text,
-           attempts, request_id
+           attempts, extract(epoch FROM occurred_at)::float8, request_id
     FROM outbox
     WHERE processed_at IS NULL AND dead_at IS NULL AND next_attempt_at <= now()
     ORDER BY next_attempt_at, id
@@ -49,6 +49,8 @@ class Claimed:
     # As text: msgspec decodes it far faster than the driver's json module.
     payload: str
     attempts: int = 0
+    # When the event was written (epoch seconds; its transaction's time), for the lag.
+    occurred_at: float = 0.0
     # The request that caused the event, for the batch's log lines.
     request_id: str | None = None
 

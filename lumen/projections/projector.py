@@ -14,6 +14,7 @@ import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from lumen.engine import SearchClient
+from lumen.metrics.projector import observe_batch
 from lumen.projections import claims, writes
 from lumen.projections.batch import prepare
 from lumen.projections.metrics import Batch, record_batch
@@ -69,7 +70,16 @@ async def run_batch(
         await claims.fail(session, failing, failed, settings.projector_max_attempts)
         await claims.bury(session, [e for e in events if e.id in built.dead], built.dead)
     failures = {**failed, **built.dead}
-    batch = Batch(time.time(), len(events), len(failures), (time.perf_counter() - started) * 1000)
+    elapsed_s = time.perf_counter() - started
+    dying = sum(1 for e in failing if e.attempts + 1 >= settings.projector_max_attempts)
+    observe_batch(
+        elapsed_s,
+        (e.occurred_at for e in events if e.id not in failures),
+        retried=len(failing) - dying,
+        dead=dying + len(built.dead),
+        documents=len(built.documents),
+    )
+    batch = Batch(time.time(), len(events), len(failures), elapsed_s * 1000)
     _log_batch(events, failures, batch)
     await record_batch(resources.redis, settings, batch)
     return batch

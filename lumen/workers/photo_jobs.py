@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 from datetime import timedelta
 from typing import Any
@@ -12,6 +13,7 @@ from arq import Retry
 from lumen.commands.photo_files.processing import give_up, process_original
 from lumen.db.photos import stuck_photos
 from lumen.media.budget import DecodeBudget
+from lumen.metrics.photos import FAILURES, JOBS, RETRIES_EXHAUSTED
 from lumen.resources import Resources
 from lumen.workers.queue import commands_for, enqueue_processing
 
@@ -31,8 +33,13 @@ async def process_photo(
 ) -> str:
     """`request_id`, of the upload that enqueued it: bound to the job's lines and written
     into the events it causes, as the request's own would be."""
+    started, outcome = time.perf_counter(), "retried"
     with structlog.contextvars.bound_contextvars(request_id=request_id):
-        return await _process(ctx, photo_id, original_key)
+        try:
+            outcome = await _process(ctx, photo_id, original_key)
+        finally:
+            JOBS.labels(outcome).observe(time.perf_counter() - started)
+    return outcome
 
 
 async def _process(ctx: dict[str, Any], photo_id: str, original_key: str) -> str:
@@ -49,7 +56,9 @@ async def _process(ctx: dict[str, Any], photo_id: str, original_key: str) -> str
             # `processing` for good. Raises if the database is still away; the stuck-photo
             # sweep then starts the tries again.
             log.error("photo processing gave up", photo_id=photo_id, error=repr(exc))
-            return (await give_up(commands, photo, original_key)).value
+            outcome = await give_up(commands, photo, original_key)
+            FAILURES.labels(RETRIES_EXHAUSTED).inc()
+            return outcome.value
         log.warning("photo processing will be retried", photo_id=photo_id, error=repr(exc))
         raise Retry(defer=retry_delay_s(job_try)) from exc
     return outcome.value

@@ -16,8 +16,6 @@ from lumen.settings import Settings
 from tests.live import serving, working
 from tests.members import Register
 
-JSON_INFO = {"LUMEN_LOG_LEVEL": "INFO", "LUMEN_LOG_FORMAT": "json"}
-
 
 def _lines(log: Path) -> list[dict[str, Any]]:
     found = []
@@ -42,8 +40,8 @@ async def test_a_write_is_followed_by_its_request_id_from_access_line_to_index(
 ) -> None:
     server_log, worker_log = tmp_path / "server.log", tmp_path / "worker.log"
     async with (
-        serving(settings, server_log, **JSON_INFO) as server,
-        working(settings, db, worker_log, **JSON_INFO),
+        serving(settings, server_log, LUMEN_LOG_LEVEL="INFO", LUMEN_LOG_FORMAT="json") as server,
+        working(settings, db, worker_log, LUMEN_LOG_LEVEL="INFO", LUMEN_LOG_FORMAT="json"),
         server.client() as http,
     ):
         _, headers = await register()

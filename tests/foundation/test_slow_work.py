@@ -72,5 +72,5 @@ async def test_a_slow_engine_call_is_logged_in_shape_only(
     slow = [line for line in _logged(err, "slow engine call") if line["operation"] == "search"]
     assert slow, err
     assert slow[0]["body"] == {"size": "…", "query": {"match": {"display_name": "…"}}}
-    assert slow[0]["failed"] is False
+    assert slow[0]["outcome"] == "ok"
     assert "private words" not in err

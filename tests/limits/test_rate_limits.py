@@ -12,7 +12,9 @@ from lumen.settings import Settings
 from tests.auth.people import bearer, registered, signed_up
 from tests.conftest import make_settings
 from tests.observed import observe
+from tests.scraped import scrape
 
+REFUSALS = "lumen_rate_limit_refusals_total"
 LIMITS = {
     "LUMEN_RATE_LIMIT_SEARCH_PER_MINUTE": "3",
     "LUMEN_RATE_LIMIT_LOCATION_PER_MINUTE": "2",
@@ -108,3 +110,26 @@ async def test_without_redis_requests_are_served_unlimited(limited: Settings) ->
     async for api in _client(closed):
         statuses = {(await api.get("/v1/search/profiles")).status_code for _ in range(5)}
         assert statuses == {200}
+
+
+async def test_refusals_are_counted_by_budget_and_answered_429_in_the_request_series(
+    api: AsyncTestClient[Litestar], limited: Settings
+) -> None:
+    before = await scrape(api)
+    for _ in range(4):
+        await api.get("/v1/search/photos")
+    forged = [await api.get("/v1/me", headers=bearer(f"forged-{n}")) for n in range(3)]
+    after = await scrape(api)
+
+    def grew(name: str, **labels: str) -> float:
+        return after.value(name, **labels) - before.value(name, **labels)
+
+    assert forged[-1].status_code == 429
+    assert grew(REFUSALS, budget="search") == 1
+    assert grew(REFUSALS, budget="failed_auth") == 1
+    assert grew(REFUSALS, budget="writes") == 0
+    search = {"method": "GET", "path": "/v1/search/photos"}
+    assert grew("lumen_http_requests_total", **search, status_code="429") == 1
+    assert grew("lumen_http_requests_total", **search, status_code="200") == 3
+    me = {"method": "GET", "path": "/v1/me"}
+    assert grew("lumen_http_requests_total", **me, status_code="429") == 1

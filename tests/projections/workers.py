@@ -24,6 +24,8 @@ def environment(settings: Settings, **extra: str) -> dict[str, str]:
         "LUMEN_SEARCH_URL": settings.search_url,
         "LUMEN_INDEX_PREFIX": settings.index_prefix,
         "LUMEN_LOG_LEVEL": "WARNING",
+        # The default port is the local stack's worker's.
+        "LUMEN_WORKER_METRICS_PORT": "0",
         **extra,
     }
 

@@ -26,6 +26,7 @@ from lumen.media.bounded import process_within
 from lumen.media.budget import DecodeBudget
 from lumen.media.errors import MediaError
 from lumen.media.pipeline import store_variants
+from lumen.metrics.photos import FAILURES, reason_of
 
 # When every try failed for a reason of the machine's rather than the file's.
 GAVE_UP = "The image could not be processed. Upload it again, or try another file."
@@ -98,6 +99,7 @@ async def process_original(
         original = await storage.read(original_key)
         image = await process_within(budget, original, limits_for(commands.settings))
     except MediaError as exc:
+        FAILURES.labels(reason_of(exc)).inc()
         return await give_up(commands, photo_id, original_key, exc.detail)
     del original  # the variants are all that is needed from here on
     processed = Processed(
