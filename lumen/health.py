@@ -14,6 +14,7 @@ from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
 from sqlalchemy import text
 
+from lumen.auth.operators import is_operator
 from lumen.errors import Problem
 from lumen.http import raises
 from lumen.problems import problem_response
@@ -145,17 +146,17 @@ class HealthController(Controller):
     async def ready(
         self, request: Request[Any, Any, Any], resources: NamedDependency[Resources]
     ) -> Response[Any]:
-        """For a load balancer: Postgres, Redis, the search engine (and the Auth emulator
-        when configured), each with its status and latency; 503 names the ones down. Also
-        whether a live worker drains the outbox: `degraded` (still 200) when events wait
-        with no worker's heartbeat, or wait too long."""
+        """For a load balancer: whether Postgres, Redis, the search engine (and the Auth
+        emulator when configured) answer — 200 `ok` or `degraded`, 503 otherwise. To
+        operators (an operator network, or an admin's token) each dependency with its
+        status and latency, which ones are down, and whether a live worker drains the
+        outbox (`degraded` when events wait with no worker's heartbeat, or wait too long)."""
         report = await readiness(resources)
+        if not await is_operator(request):
+            report = Readiness(report.status, {})
         if report.status != "unavailable":
             return Response(report)
         down = sorted(name for name, c in report.checks.items() if c.status != "up")
-        return problem_response(
-            request,
-            UNAVAILABLE,
-            f"unavailable: {', '.join(down)}",
-            {"unavailable": down, "checks": msgspec.to_builtins(report.checks)},
-        )
+        detail = f"unavailable: {', '.join(down)}" if down else "unavailable"
+        extra = {"unavailable": down, "checks": msgspec.to_builtins(report.checks)} if down else {}
+        return problem_response(request, UNAVAILABLE, detail, extra)

@@ -14,6 +14,7 @@ from litestar.types import ExceptionHandlersMap
 
 from lumen.auth import errors as auth
 from lumen.auth.guards import NotOwner
+from lumen.auth.operators import OperatorsOnly
 from lumen.commands import birth_dates
 from lumen.commands import errors as commands
 from lumen.commands.accounts.handlers import AlreadyRegistered
@@ -47,6 +48,7 @@ PROBLEMS: dict[type[DomainError], Problem] = {
     auth.AccountSuspended: Problem(403, "account-suspended", "This account is suspended"),
     auth.AdminRequired: Problem(403, "admin-required", "Only administrators may do this"),
     NotOwner: Problem(403, "not-owner", "Only the owner may change this"),
+    OperatorsOnly: Problem(403, "operators-only", "Only operators may see this"),
     # the write side
     commands.Conflict: Problem(409, "conflict", "Conflict"),
     commands.Busy: Problem(409, "busy", "Too many changes at once to this resource; retry shortly"),

@@ -21,6 +21,8 @@ def progress_bar(label: str, unit: str) -> Iterator[Progress]:
         show_eta=True,
         show_pos=True,
         item_show_func=lambda rate: rate,
+        # Beside the result, which goes to stdout for a pipe or a script to read.
+        file=click.get_text_stream("stderr"),
     ) as bar:
 
         def progress(done: int, total: int) -> None:

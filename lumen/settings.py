@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -60,6 +61,7 @@ ENV_NAMES: dict[str, str] = {
     "LUMEN_BODY_IDLE_TIMEOUT_S": "body_idle_timeout_s",
     "LUMEN_BODY_MIN_BYTES_PER_S": "body_min_bytes_per_s",
     "LUMEN_TRUSTED_PROXIES": "trusted_proxies",
+    "LUMEN_OPERATOR_NETWORKS": "operator_networks",
     "LUMEN_RATE_LIMIT_SEARCH_PER_MINUTE": "rate_limit_search_per_minute",
     "LUMEN_RATE_LIMIT_LOCATION_PER_MINUTE": "rate_limit_location_per_minute",
     "LUMEN_RATE_LIMIT_WRITES_PER_MINUTE": "rate_limit_writes_per_minute",
@@ -136,6 +138,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     body_min_bytes_per_s: int = 1024
     # Forwarders whose X-Forwarded-For and -Proto are believed (addresses or networks).
     trusted_proxies: tuple[str, ...] = ("127.0.0.1",)
+    # Clients here (the monitoring hosts) see health detail, /health/projections and
+    # /metrics without a token; anyone else needs an admin's.
+    operator_networks: tuple[str, ...] = ("127.0.0.0/8", "::1/128")
     # Requests per minute per bearer token (else per address); 0 turns a budget off. Searches
     # page and type ahead; location queries are few per screen and are what trilateration
     # would need many of.
@@ -153,6 +158,11 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             raise ConfigError(
                 "LUMEN_SEARCH_API_KEY is for Elasticsearch; for OpenSearch set a user"
             )
+        for network in self.operator_networks:
+            try:
+                ipaddress.ip_network(network, strict=False)
+            except ValueError as exc:
+                raise ConfigError(f"LUMEN_OPERATOR_NETWORKS: {exc}") from exc
         if self.environment != "production":
             return
         if self.auth_emulator_host:
@@ -177,7 +187,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
         return tuple(url.strip() for url in self.search_url.split(",") if url.strip())
 
 
-_LISTS = frozenset({"cors_origins", "trusted_proxies"})
+_LISTS = frozenset({"cors_origins", "trusted_proxies", "operator_networks"})
 
 
 def _decode(kind: type, value: object) -> object:

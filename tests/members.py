@@ -37,6 +37,16 @@ async def paris_city(resources: Resources) -> int:
     return PARIS_ID
 
 
+@pytest.fixture(scope="session")
+async def operator(settings: Settings) -> dict[str, str]:
+    """An admin's token: what an operator outside the operator networks shows for health
+    detail and /metrics (the in-process client is not on loopback)."""
+    from tests.auth.people import signed_up, with_claims
+
+    admin = await with_claims(settings, await signed_up(settings), {"admin": True})
+    return admin.headers
+
+
 @pytest.fixture
 def register(db: Resources, settings: Settings) -> Callable[..., Awaitable[Caller]]:
     """Signs up with the emulator and stores the user row as registration would."""

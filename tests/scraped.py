@@ -4,6 +4,7 @@ name and labels."""
 from __future__ import annotations
 
 import httpx
+from prometheus_client import generate_latest
 from prometheus_client.parser import text_string_to_metric_families
 
 
@@ -28,8 +29,16 @@ class Scrape:
         return {have[label] for found, have, _ in self.samples if found == name and label in have}
 
 
-async def scrape(http: httpx.AsyncClient, url: str = "/metrics") -> Scrape:
-    response = await http.get(url)
+async def scrape(
+    http: httpx.AsyncClient, url: str = "/metrics", headers: dict[str, str] | None = None
+) -> Scrape:
+    response = await http.get(url, headers=headers)
     assert response.status_code == 200, response.text
     assert response.headers["content-type"].startswith("text/plain")
     return Scrape(response.text)
+
+
+def in_process() -> Scrape:
+    """This process's own series, as /metrics would show them, without a request: for an
+    in-process app whose requests may not reach /metrics (a spent failed-auth budget)."""
+    return Scrape(generate_latest().decode())

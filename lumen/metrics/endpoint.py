@@ -11,6 +11,7 @@ import structlog
 from litestar import Request
 from litestar.plugins.prometheus import PrometheusController
 
+from lumen.auth.operators import operators_only
 from lumen.health import readiness
 from lumen.metrics import outbox
 from lumen.metrics import readiness as ready
@@ -37,4 +38,5 @@ async def _measure(request: Request[Any, Any, Any]) -> None:
 class MetricsController(PrometheusController):
     # For Prometheus, not for the API's clients.
     include_in_schema = False
+    guards = [operators_only]  # noqa: RUF012 - Litestar reads it as a class attribute
     before_request = staticmethod(_measure)

@@ -9,6 +9,7 @@ from lumen.app import create_app
 from lumen.resources import Resources
 from lumen.workers.queue import queue_name
 from tests.conftest import make_settings
+from tests.live import LiveServer
 from tests.observed import observe
 
 
@@ -21,9 +22,9 @@ async def test_live_answers_without_touching_dependencies(
 
 
 async def test_ready_reports_every_dependency_up_with_latency(
-    client: AsyncTestClient[Litestar],
+    client: AsyncTestClient[Litestar], operator: dict[str, str]
 ) -> None:
-    response = await client.get("/health/ready")
+    response = await client.get("/health/ready", headers=operator)
     assert response.status_code == 200
     checks = response.json()["checks"]
     assert set(checks) == {"postgres", "redis", "search", "auth_emulator"}
@@ -50,9 +51,9 @@ async def _heartbeat(res: Resources) -> None:
 
 
 async def test_ready_shows_a_backlog_no_live_worker_drains_as_degraded(
-    client: AsyncTestClient[Litestar], db: Resources
+    client: AsyncTestClient[Litestar], db: Resources, operator: dict[str, str]
 ) -> None:
-    quiet = (await client.get("/health/ready")).json()
+    quiet = (await client.get("/health/ready", headers=operator)).json()
     assert quiet["status"] == "ok"
     assert quiet["projections"] == {
         "status": "draining",
@@ -61,7 +62,7 @@ async def test_ready_shows_a_backlog_no_live_worker_drains_as_degraded(
         "worker_alive": False,
     }
     await _event_waiting_since(db, 60)
-    response = await client.get("/health/ready")
+    response = await client.get("/health/ready", headers=operator)
     # Still ready for traffic: queries serve from the index whether or not a worker runs.
     assert response.status_code == 200
     body = response.json()
@@ -72,49 +73,86 @@ async def test_ready_shows_a_backlog_no_live_worker_drains_as_degraded(
     assert body["projections"]["worker_alive"] is False
 
     await _heartbeat(db)
-    alive = (await client.get("/health/ready")).json()
+    alive = (await client.get("/health/ready", headers=operator)).json()
     assert (alive["status"], alive["projections"]["status"]) == ("ok", "draining")
     assert alive["projections"]["worker_alive"] is True
 
 
 async def test_ready_shows_a_live_worker_falling_behind(
-    client: AsyncTestClient[Litestar], db: Resources
+    client: AsyncTestClient[Litestar], db: Resources, operator: dict[str, str]
 ) -> None:
     await _event_waiting_since(db, 600)
     await _heartbeat(db)
-    body = (await client.get("/health/ready")).json()
+    body = (await client.get("/health/ready", headers=operator)).json()
     assert (body["status"], body["projections"]["status"]) == ("degraded", "behind")
 
 
-async def _ready_with(**overrides: str) -> tuple[int, dict[str, Any]]:
+async def _ready_with(
+    headers: dict[str, str] | None = None, **overrides: str
+) -> tuple[int, dict[str, Any]]:
     async with AsyncTestClient(app=create_app(make_settings(**overrides))) as client:
-        response = await observe(client).get("/health/ready")
+        response = await observe(client).get("/health/ready", headers=headers)
         assert response.headers["content-type"].startswith("application/problem+json")
         return response.status_code, response.json()
 
 
-async def test_ready_is_503_naming_postgres_when_it_is_unreachable() -> None:
+async def test_ready_is_503_naming_postgres_when_it_is_unreachable(
+    operator: dict[str, str],
+) -> None:
     status, body = await _ready_with(
-        LUMEN_DATABASE_URL="postgresql+asyncpg://lumen:lumen@127.0.0.1:1/lumen_test"
+        operator, LUMEN_DATABASE_URL="postgresql+asyncpg://lumen:lumen@127.0.0.1:1/lumen_test"
     )
     assert status == 503
     assert body["unavailable"] == ["postgres"]
     assert body["checks"]["redis"]["status"] == "up"
 
 
-async def test_ready_is_503_naming_redis_when_it_is_unreachable() -> None:
-    status, body = await _ready_with(LUMEN_REDIS_URL="redis://127.0.0.1:1/0")
+async def test_ready_is_503_naming_redis_when_it_is_unreachable(operator: dict[str, str]) -> None:
+    status, body = await _ready_with(operator, LUMEN_REDIS_URL="redis://127.0.0.1:1/0")
     assert (status, body["unavailable"]) == (503, ["redis"])
 
 
-async def test_ready_is_503_naming_the_search_engine_when_it_is_unreachable() -> None:
-    status, body = await _ready_with(LUMEN_SEARCH_URL="http://127.0.0.1:1")
+async def test_ready_is_503_naming_the_search_engine_when_it_is_unreachable(
+    operator: dict[str, str],
+) -> None:
+    status, body = await _ready_with(operator, LUMEN_SEARCH_URL="http://127.0.0.1:1")
     assert (status, body["unavailable"]) == (503, ["search"])
 
 
-async def test_ready_is_503_naming_the_auth_emulator_when_it_is_unreachable() -> None:
+async def test_ready_is_503_without_detail_for_the_public(operator: dict[str, str]) -> None:
+    # With the Auth emulator away, not even an admin's token can be checked: detail is then
+    # for the operator networks only.
     status, body = await _ready_with(FIREBASE_AUTH_EMULATOR_HOST="127.0.0.1:1")
-    assert (status, body["unavailable"]) == (503, ["auth_emulator"])
+    assert status == 503
+    assert body["detail"] == "unavailable"
+    assert "checks" not in body
+    assert "unavailable" not in body
+
+
+async def test_ready_shows_the_public_only_its_status(
+    client: AsyncTestClient[Litestar], db: Resources
+) -> None:
+    response = await client.get("/health/ready")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "checks": {}, "projections": None}
+
+
+async def test_projection_figures_are_for_operators_only(
+    client: AsyncTestClient[Litestar], operator: dict[str, str]
+) -> None:
+    refused = await client.get("/health/projections")
+    assert refused.status_code == 403
+    assert refused.json()["type"] == "/problems/operators-only"
+    assert (await client.get("/metrics")).status_code == 403
+    assert (await client.get("/health/projections", headers=operator)).status_code == 200
+
+
+async def test_from_loopback_an_operator_needs_no_token(live_server: LiveServer) -> None:
+    async with live_server.client() as http:
+        ready = (await http.get("/health/ready")).json()
+        assert set(ready["checks"]) >= {"postgres", "redis", "search"}
+        assert (await http.get("/health/projections")).status_code == 200
+        assert (await http.get("/metrics")).status_code == 200
 
 
 async def test_errors_are_problem_details_with_a_request_id(

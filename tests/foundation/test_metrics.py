@@ -21,13 +21,13 @@ PROFILE = "/v1/profiles/{profile_id}"
 
 
 async def test_requests_are_counted_by_route_template_method_and_status(
-    client: AsyncTestClient[Litestar], db: Resources
+    client: AsyncTestClient[Litestar], db: Resources, operator: dict[str, str]
 ) -> None:
-    before = await scrape(client)
+    before = await scrape(client, headers=operator)
     missing = uuid.uuid4()
     assert (await client.get(f"/v1/profiles/{missing}")).status_code == 404
     assert (await client.get("/health/live")).status_code == 200
-    after = await scrape(client)
+    after = await scrape(client, headers=operator)
 
     def grew(path: str, status: str) -> float:
         labels = {"method": "GET", "path": path, "status_code": status}
@@ -43,17 +43,17 @@ async def test_requests_are_counted_by_route_template_method_and_status(
 
 
 async def test_a_path_no_route_matches_adds_no_series(
-    client: AsyncTestClient[Litestar], db: Resources
+    client: AsyncTestClient[Litestar], db: Resources, operator: dict[str, str]
 ) -> None:
     assert (await client.get("/v1/profiles/not-a-uuid/at-all")).status_code == 404
-    after = await scrape(client)
+    after = await scrape(client, headers=operator)
     assert "not-a-uuid" not in after.text
 
 
 async def test_the_scrape_measures_the_dependencies_and_the_outbox(
-    client: AsyncTestClient[Litestar], db: Resources
+    client: AsyncTestClient[Litestar], db: Resources, operator: dict[str, str]
 ) -> None:
-    found = await scrape(client)
+    found = await scrape(client, headers=operator)
     dependencies = found.labels("lumen_dependency_up", "dependency")
     assert {"postgres", "redis", "search"} <= dependencies
     assert all(found.value("lumen_dependency_up", dependency=d) == 1 for d in dependencies)

@@ -66,10 +66,10 @@ async def test_status_counts_documents_sources_and_backlog(search: Resources) ->
 
 
 async def test_the_metrics_endpoint_reports_lag_and_dead_events(
-    search: Resources, client: AsyncTestClient[Litestar]
+    search: Resources, client: AsyncTestClient[Litestar], operator: dict[str, str]
 ) -> None:
     await raw_event(search, "profile", "broken", "ProfileUpdated")
-    response = await client.get("/health/projections")
+    response = await client.get("/health/projections", headers=operator)
     assert response.status_code == 200
     body = response.json()
     assert body["backlog"]["pending"] == 1

@@ -18,7 +18,7 @@ EVENTS = "lumen_projector_events_total"
 
 
 async def test_a_projection_moves_the_backlog_and_the_projector_series(
-    search: Resources, client: AsyncTestClient[Litestar]
+    search: Resources, client: AsyncTestClient[Litestar], operator: dict[str, str]
 ) -> None:
     await add_profile(search, await add_user(search), headline="Portraits")
     await raw_event(search, "profile", uuid.uuid4(), "ProfileAdmired")
@@ -26,10 +26,10 @@ async def test_a_projection_moves_the_backlog_and_the_projector_series(
         # Written a minute ago, as if the projector had been away since.
         await conn.execute(text("UPDATE outbox SET occurred_at = now() - interval '60 seconds'"))
     waiting = await pending(search)
-    before = await scrape(client)
+    before = await scrape(client, headers=operator)
 
     await project_all(search)
-    after = await scrape(client)
+    after = await scrape(client, headers=operator)
 
     def grew(name: str, **labels: str) -> float:
         return after.value(name, **labels) - before.value(name, **labels)

@@ -27,19 +27,19 @@ PROCESSING_S = 90
 
 
 async def test_jobs_are_counted_by_outcome_and_failures_by_reason(
-    client: AsyncTestClient[Litestar], db: Resources, owner: NewOwner
+    client: AsyncTestClient[Litestar], db: Resources, owner: NewOwner, operator: dict[str, str]
 ) -> None:
     me = await owner()
     broken, fine = await me.new_photo(), await me.new_photo()
     whole = encode_photo("JPEG")
     await me.uploaded(broken, whole[: len(whole) // 3])
     await me.uploaded(fine, whole)
-    before = await scrape(client)
+    before = await scrape(client, headers=operator)
 
     assert await run_job(db, broken, await original_key(db, broken)) == "failed"
     assert await run_job(db, fine, await original_key(db, fine)) == "processed"
     assert await run_job(db, fine, await original_key(db, fine)) == "skipped"
-    after = await scrape(client)
+    after = await scrape(client, headers=operator)
 
     def grew(name: str, **labels: str) -> float:
         return after.value(name, **labels) - before.value(name, **labels)
