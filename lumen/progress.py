@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -12,6 +13,10 @@ import click
 Progress = Callable[[int, int], None]
 
 
+def _shown(rate: str | None) -> str | None:
+    return rate
+
+
 @contextmanager
 def progress_bar(label: str, unit: str) -> Iterator[Progress]:
     started = time.monotonic()
@@ -20,9 +25,9 @@ def progress_bar(label: str, unit: str) -> Iterator[Progress]:
         label=label,
         show_eta=True,
         show_pos=True,
-        item_show_func=lambda rate: rate,
+        item_show_func=_shown,
         # Beside the result, which goes to stdout for a pipe or a script to read.
-        file=click.get_text_stream("stderr"),
+        file=sys.stderr,
     ) as bar:
 
         def progress(done: int, total: int) -> None:

@@ -19,7 +19,7 @@ SETTINGS_PAGE = ROOT / "docs" / "settings.md"
 PAGES = [README, *sorted((ROOT / "docs").glob("*.md"))]
 MAX_README_LINES = 120
 # Read by the Firebase SDK's Google credentials, not by lumen/settings.py.
-LIBRARY_VARIABLES = frozenset({"GOOGLE_APPLICATION_CREDENTIALS"})
+LIBRARY_VARIABLES = frozenset({"GOOGLE_APPLICATION_CREDENTIALS", "PROMETHEUS_MULTIPROC_DIR"})
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
