@@ -43,6 +43,13 @@ def _runs(engines: list[str], full: bool) -> list[tuple[str, list[str]]]:
                 ["-m", "bench.queries.run", "--engine", engine, *(light if quick else [])],
             )
         )
+    cost = ["--rounds", "2", "--seconds", "2", "--profiles", "2000"]
+    runs.append(
+        (
+            f"metrics-cost-{engines[0]}",
+            ["-m", "bench.queries.metrics_cost", "--engine", engines[0], *(cost if quick else [])],
+        )
+    )
     # Last: it replaces the corpus with each of its sizes in turn.
     small = ["--sizes", "1000,4000", "--requests", "50"]
     runs.append(

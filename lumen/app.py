@@ -79,7 +79,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         route_handlers=[
             HealthController,
             ProjectionHealthController,
-            MetricsController,
+            *([MetricsController] if settings.metrics_enabled else []),
             MeController,
             ModerationController,
             ProfileController,
@@ -113,7 +113,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         request_class=JsonBodyRequest,
         middleware=[
             # Outermost: it times the whole stack and sees every refusal's status.
-            request_metrics(),
+            *([request_metrics()] if settings.metrics_enabled else []),
             request_id_middleware,
             slow_body_limit(settings.body_idle_timeout_s, settings.body_min_bytes_per_s),
             DefineMiddleware(

@@ -56,6 +56,7 @@ ENV_NAMES: dict[str, str] = {
     "LUMEN_DECODE_MEMORY_MB": "decode_memory_mb",
     "LUMEN_WORKER_MAX_JOBS": "worker_max_jobs",
     "LUMEN_WORKER_METRICS_PORT": "worker_metrics_port",
+    "LUMEN_METRICS_ENABLED": "metrics_enabled",
     "LUMEN_HEADER_READ_TIMEOUT_S": "header_read_timeout_s",
     "LUMEN_MAX_HEADER_BYTES": "max_header_bytes",
     "LUMEN_BODY_IDLE_TIMEOUT_S": "body_idle_timeout_s",
@@ -126,6 +127,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # The loopback port a worker serves its Prometheus metrics on; 0 serves none. Each
     # worker process on a host needs its own.
     worker_metrics_port: int = 9101
+    # The API's /metrics and its per-request series; off, what they cost is measured
+    # (bench/queries/metrics_cost.py).
+    metrics_enabled: bool = True
     # A connection that has not finished its request line and headers in this time is
     # closed, and so is a fresh one that sends nothing (`lumen serve`, the server's own).
     header_read_timeout_s: float = 10.0

@@ -156,6 +156,23 @@ def _server(app: str, port: int, workers: int, env: dict[str, str]) -> subproces
     )
 
 
+def api_env(engine_name: str, search_url: str, prefix: str) -> dict[str, str]:
+    """The API's settings for a benchmark: the corpus's engine and prefix, no response
+    cache (every request reaches the engine), no rate limits."""
+    return {
+        "LUMEN_SEARCH_ENGINE": engine_name,
+        "LUMEN_SEARCH_URL": search_url,
+        "LUMEN_INDEX_PREFIX": prefix,
+        "LUMEN_QUERY_CACHE_TTL_S": "0",
+        "LUMEN_REDIS_URL": REDIS_URL,
+        # A benchmark is one client sending far more than any member would.
+        **{
+            f"LUMEN_RATE_LIMIT_{budget}_PER_MINUTE": "0"
+            for budget in ("SEARCH", "LOCATION", "WRITES", "UPLOADS", "FAILED_AUTH")
+        },
+    }
+
+
 async def _wait_for(session: aiohttp.ClientSession, base: str) -> None:
     for _ in range(100):
         try:
@@ -171,19 +188,7 @@ async def main(
 ) -> dict[str, Any]:
     settings = load_settings({"LUMEN_INDEX_PREFIX": prefix, "LUMEN_SEARCH_ENGINE": engine_name})
     engine = settings.search_url.rstrip("/")
-    api_env = {
-        "LUMEN_SEARCH_ENGINE": engine_name,
-        "LUMEN_SEARCH_URL": settings.search_url,
-        "LUMEN_INDEX_PREFIX": prefix,
-        "LUMEN_QUERY_CACHE_TTL_S": "0",
-        "LUMEN_REDIS_URL": REDIS_URL,
-        # A benchmark is one client sending far more than any member would.
-        **{
-            f"LUMEN_RATE_LIMIT_{budget}_PER_MINUTE": "0"
-            for budget in ("SEARCH", "LOCATION", "WRITES", "UPLOADS", "FAILED_AUTH")
-        },
-    }
-    servers = [_server("lumen.app:create_app", 8765, workers, api_env)]
+    servers = [_server("lumen.app:create_app", 8765, workers, api_env(engine_name, engine, prefix))]
     connector = aiohttp.TCPConnector(limit=CONCURRENCY * 3)
     try:
         async with aiohttp.ClientSession(connector=connector) as session:
