@@ -115,8 +115,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # The OTLP/HTTP receiver (a collector) traces are sent to, e.g. http://127.0.0.1:4318;
     # empty: tracing is off, and nothing of it is installed (`lumen.tracing`).
     otlp_endpoint: str = ""
-    # The share of traces a process starts that it records (a caller's traceparent decides
-    # for the requests it sends).
+    # The share of the traces a process starts that it records; a request that arrives with
+    # a traceparent follows its caller's decision.
     trace_sample_ratio: float = 1.0
     # Replicas of every index once loaded; a single-node cluster can place none.
     index_replicas: int = 0

@@ -16,8 +16,8 @@ Sessions = async_sessionmaker[AsyncSession]
 def create_engine(settings: Settings, pool_size: int = 20) -> AsyncEngine:
     # No pre-ping: it costs a round trip per transaction; a dropped connection fails its
     # statement and is replaced, and recycling retires connections before servers drop them.
-    # Looked up when called: with tracing on, its instrumentation wraps this function, so
-    # that every engine made afterwards traces its statements (lumen.tracing).
+    # The function is looked up when called: tracing's instrumentation wraps it, so that an
+    # engine made with tracing on traces its statements (lumen.tracing.process).
     engine = sqlalchemy_async.create_async_engine(
         settings.database_url, pool_size=pool_size, max_overflow=pool_size, pool_recycle=1800
     )

@@ -1,5 +1,5 @@
 """The API's server spans: Litestar's OpenTelemetry plugin, a span per request named by its
-route template (`GET /v1/profiles/{profile_id:uuid}`, or the method alone for a path no
+route template (`GET /v1/profiles/{profile_id}`, or the method alone for a path no
 route matched). Like the access line, a span never holds the path or the query, which can
 carry ids, coordinates and search words, nor the client's address: the instrumentation
 records them as the request starts, and they are overwritten there and then."""

@@ -31,7 +31,7 @@ class Tracing:
     tracer: Tracer
 
     def stop(self) -> None:
-        """Sends the spans still waiting and takes the instrumentation out again."""
+        """Takes the instrumentation out again and sends the spans still waiting."""
         from opentelemetry.instrumentation.redis import RedisInstrumentor
         from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
 

@@ -39,7 +39,8 @@ async def process_photo(
 ) -> str:
     """`request_id`, of the upload that enqueued it: bound to the job's lines and written
     into the events it causes, as the request's own would be. `trace_context`, the upload's
-    span: with tracing on, the job's span is its child, and the job's events link to it."""
+    span: with tracing on, the job's span is its child, and the events the job records
+    carry the job's span."""
     started, outcome = time.perf_counter(), "retried"
     with (
         structlog.contextvars.bound_contextvars(request_id=request_id),
