@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING, Any
 
 from litestar import Litestar
 from litestar.config.cors import CORSConfig
@@ -52,6 +53,9 @@ from lumen.settings import Settings, load_settings
 from lumen.slow_bodies import slow_body_limit
 from lumen.workers.queue import commands_for
 
+if TYPE_CHECKING:
+    from lumen.tracing.process import Tracing
+
 
 def _provide_resources(state: State) -> Resources:
     resources: Resources = state.resources
@@ -63,13 +67,26 @@ def _provide_commands(state: State) -> Commands:
     return commands_for(_provide_resources(state))
 
 
-def create_app(settings: Settings | None = None) -> Litestar:
+def _server_spans(tracing: Tracing | None) -> tuple[list[Any], list[Any]]:
+    """The plugin and middleware of the server spans; with tracing off, nothing is loaded."""
+    if tracing is None:
+        return [], []
+    from lumen.tracing.http import named_by_route, server_spans
+
+    return [server_spans(tracing.provider)], [named_by_route]
+
+
+def create_app(settings: Settings | None = None, tracing: Tracing | None = None) -> Litestar:
+    """The API; with `tracing` (the process's, `lumen.serving`), a span per request with its
+    database, Redis and engine calls inside."""
     settings = settings or load_settings()
-    configure_logging(settings.log_level, json=settings.log_json)
+    configure_logging(settings.log_level, json=settings.log_json, traced=tracing is not None)
+    tracer = tracing.tracer if tracing else None
+    plugins, traced_routes = _server_spans(tracing)
 
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
-        app.state.resources = Resources.open(settings)
+        app.state.resources = Resources.open(settings, tracer)
         try:
             yield
         finally:
@@ -111,9 +128,12 @@ def create_app(settings: Settings | None = None) -> Litestar:
         },
         lifespan=[lifespan],
         request_class=JsonBodyRequest,
+        # The server span wraps the router (Litestar places it there), outside every middleware.
+        plugins=plugins,
         middleware=[
             # Outermost: it times the whole stack and sees every refusal's status.
             *([request_metrics()] if settings.metrics_enabled else []),
+            *traced_routes,
             request_id_middleware,
             slow_body_limit(settings.body_idle_timeout_s, settings.body_min_bytes_per_s),
             DefineMiddleware(

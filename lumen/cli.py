@@ -51,12 +51,13 @@ def worker(check: bool) -> None:
     from arq.worker import async_check_health
 
     from lumen.metrics.processes import serve_worker_metrics
+    from lumen.tracing.process import WORKER_SERVICE, start_tracing
     from lumen.workers.queue import queue_name
     from lumen.workers.settings import WorkerSettings, redis_settings, worker_options
     from lumen.workers.supervisor import supervise, worker_factory
 
     settings = _settings()
-    configure_logging(settings.log_level, json=settings.log_json)
+    configure_logging(settings.log_level, json=settings.log_json, traced=settings.tracing)
     if check:
         raise SystemExit(
             asyncio.run(
@@ -67,7 +68,9 @@ def worker(check: bool) -> None:
             )
         )
     serve_worker_metrics(settings.worker_metrics_port)
-    supervise(worker_factory(WorkerSettings, **worker_options(settings)))
+    tracing = start_tracing(settings, WORKER_SERVICE)
+    options = worker_options(settings, tracing.tracer if tracing else None)
+    supervise(worker_factory(WorkerSettings, **options))
 
 
 @main.command()

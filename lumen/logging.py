@@ -1,4 +1,5 @@
-"""Structured logs (JSON in production) with a request id bound to every line of a request."""
+"""Structured logs (JSON in production) with a request id bound to every line of a request
+and, with tracing on, the trace and span ids of the span a line was written in."""
 
 from __future__ import annotations
 
@@ -10,22 +11,45 @@ from typing import Any
 import structlog
 from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
+from opentelemetry import trace
+from opentelemetry.trace import SpanContext, format_span_id, format_trace_id
+from structlog.typing import EventDict, WrappedLogger
 
 REQUEST_ID_HEADER = "x-request-id"
 # Libraries whose INFO lines are one per call (every engine request): warnings only.
 CHATTY = ("elastic_transport", "opensearch", "httpx", "httpcore")
+# Where the request's server span leaves its context for the access line (lumen.tracing.http).
+SPAN_CONTEXT = "span_context"
 
 access = structlog.get_logger("lumen.access")
 
 
-def configure_logging(level: str, json: bool) -> None:
+def trace_ids(context: SpanContext | None) -> dict[str, str]:
+    """A recorded span's ids as trace backends show them; none for a span not recorded."""
+    if context is None or not context.trace_flags.sampled:
+        return {}
+    return {
+        "trace_id": format_trace_id(context.trace_id),
+        "span_id": format_span_id(context.span_id),
+    }
+
+
+def add_trace_ids(logger: WrappedLogger, method: str, event: EventDict) -> EventDict:
+    for name, value in trace_ids(trace.get_current_span().get_span_context()).items():
+        event.setdefault(name, value)
+    return event
+
+
+def configure_logging(level: str, json: bool, traced: bool = False) -> None:
     """One pipeline for every logger: structlog's own and the standard library's (arq,
     Granian, Alembic, SQLAlchemy, the engine clients) alike get the bound context (the
     request id), a level, a logger name and a UTC timestamp, rendered as JSON in
-    production and as readable lines elsewhere."""
+    production and as readable lines elsewhere. `traced` (tracing is on) adds the ids of
+    the span each line is written in, so logs and traces join."""
     numeric = logging.getLevelName(level.upper())
     shared: list[Any] = [
         structlog.contextvars.merge_contextvars,
+        *([add_trace_ids] if traced else []),
         structlog.stdlib.add_log_level,
         structlog.stdlib.add_logger_name,
         structlog.processors.TimeStamper(fmt="iso", utc=True),
@@ -116,6 +140,7 @@ def access_log(app: Any) -> Any:
         try:
             await app(scope, receive, watched)
         finally:
+            state = scope.get("state", {})
             access.info(
                 "request",
                 method=scope.get("method"),
@@ -123,6 +148,7 @@ def access_log(app: Any) -> Any:
                 status=status or 500,
                 duration_ms=round((time.perf_counter() - started) * 1000, 1),
                 caller=_caller(scope),
+                **trace_ids(state.get(SPAN_CONTEXT)),
             )
 
     return logged

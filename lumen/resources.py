@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from opentelemetry.trace import Tracer
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -20,9 +21,12 @@ class Resources:
     sessions: Sessions
     redis: Redis
     search: search_engine.SearchClient
+    # The process's tracer for Lumen's own spans (projector batches, photo jobs); None with
+    # tracing off.
+    tracer: Tracer | None = None
 
     @classmethod
-    def open(cls, settings: Settings) -> Resources:
+    def open(cls, settings: Settings, tracer: Tracer | None = None) -> Resources:
         db = create_engine(settings)
         watch_statements(db, settings.slow_sql_ms / 1000)
         return cls(
@@ -30,7 +34,8 @@ class Resources:
             db=db,
             sessions=create_sessions(db),
             redis=Redis.from_url(settings.redis_url, socket_connect_timeout=2, socket_timeout=5),
-            search=search_engine.connect(settings),
+            search=search_engine.connect(settings, tracer=tracer),
+            tracer=tracer,
         )
 
     async def close(self) -> None:

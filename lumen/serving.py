@@ -22,6 +22,7 @@ from granian.utils.proxies import wrap_asgi_with_proxy_headers
 
 from lumen.logging import access_log
 from lumen.settings import Settings, load_settings
+from lumen.tracing.process import API_SERVICE, start_tracing
 
 
 def served_app() -> Any:
@@ -30,7 +31,7 @@ def served_app() -> Any:
     from lumen.app import create_app  # each worker process builds its own app
 
     trusted = list(settings.trusted_proxies)
-    app = access_log(create_app(settings))
+    app = access_log(create_app(settings, start_tracing(settings, API_SERVICE)))
     return cast(Any, wrap_asgi_with_proxy_headers)(app, trusted_hosts=trusted)
 
 

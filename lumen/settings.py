@@ -23,7 +23,8 @@ DEFAULT_SEARCH_URLS: dict[str, str] = {
 DEV_SECRET_KEY = "lumen-development-secret-key-change-me"  # noqa: S105 - refused in production
 
 # Environment variable → field. FIREBASE_AUTH_EMULATOR_HOST keeps the SDK's own name
-# because firebase-admin reads it directly.
+# because firebase-admin reads it directly; OTEL_EXPORTER_OTLP_ENDPOINT keeps
+# OpenTelemetry's, the name collectors and operators know it by.
 ENV_NAMES: dict[str, str] = {
     "LUMEN_ENV": "environment",
     "LUMEN_DATABASE_URL": "database_url",
@@ -48,6 +49,8 @@ ENV_NAMES: dict[str, str] = {
     "LUMEN_LOG_FORMAT": "log_format",
     "LUMEN_SLOW_SQL_MS": "slow_sql_ms",
     "LUMEN_SLOW_SEARCH_MS": "slow_search_ms",
+    "OTEL_EXPORTER_OTLP_ENDPOINT": "otlp_endpoint",
+    "LUMEN_TRACE_SAMPLE_RATIO": "trace_sample_ratio",
     "LUMEN_INDEX_REPLICAS": "index_replicas",
     "LUMEN_PROJECTOR_BATCH_SIZE": "projector_batch_size",
     "LUMEN_PROJECTOR_MAX_ATTEMPTS": "projector_max_attempts",
@@ -110,6 +113,12 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # SQL statements and engine calls slower than this are logged; 0 logs none.
     slow_sql_ms: float = 200.0
     slow_search_ms: float = 500.0
+    # The OTLP/HTTP receiver (a collector) traces are sent to, e.g. http://127.0.0.1:4318;
+    # empty: tracing is off, and nothing of it is installed (`lumen.tracing`).
+    otlp_endpoint: str = ""
+    # The share of the traces a process starts that it records; a request that arrives with
+    # a traceparent follows its caller's decision.
+    trace_sample_ratio: float = 1.0
     # Replicas of every index once loaded; a single-node cluster can place none.
     index_replicas: int = 0
     projector_batch_size: int = 500
@@ -162,6 +171,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             raise ConfigError(
                 "LUMEN_SEARCH_API_KEY is for Elasticsearch; for OpenSearch set a user"
             )
+        if self.otlp_endpoint and not self.otlp_endpoint.startswith(("http://", "https://")):
+            raise ConfigError("OTEL_EXPORTER_OTLP_ENDPOINT must be an http:// or https:// URL")
+        if not 0.0 <= self.trace_sample_ratio <= 1.0:
+            raise ConfigError("LUMEN_TRACE_SAMPLE_RATIO must be between 0 and 1")
         for network in self.operator_networks:
             try:
                 ipaddress.ip_network(network, strict=False)
@@ -185,6 +198,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     @property
     def log_json(self) -> bool:
         return self.log_format == "json" or (not self.log_format and self.is_production)
+
+    @property
+    def tracing(self) -> bool:
+        return bool(self.otlp_endpoint)
 
     @property
     def search_urls(self) -> tuple[str, ...]:

@@ -19,8 +19,9 @@ from lumen.resources import Resources
 from lumen.settings import DEFAULT_SEARCH_URLS, Settings, load_settings
 from tests.observed import conformance_last, observe
 
-# Lumen as real processes (`lumen serve`, the worker), for tests of truly concurrent requests.
-pytest_plugins = ["tests.live", "tests.members"]
+# Lumen as real processes (`lumen serve`, the worker), for tests of truly concurrent requests;
+# members with tokens; tracing on, in process.
+pytest_plugins = ["tests.live", "tests.members", "tests.traced"]
 
 # The engine this run talks to: Elasticsearch unless LUMEN_TEST_SEARCH_ENGINE=opensearch
 # (make test runs the engine-touching suites on both), at the local stack's address for it

@@ -174,7 +174,9 @@ def api_env(engine_name: str, search_url: str, prefix: str) -> dict[str, str]:
 
 
 async def _wait_for(session: aiohttp.ClientSession, base: str) -> None:
-    for _ in range(100):
+    # Importing Lumen takes seconds per worker process, far longer on a loaded machine.
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
         try:
             await _get(session, base + "/health/live")
             return

@@ -29,7 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.sql.dml import ReturningInsert, ReturningUpdate
 
-from lumen.correlation import current_request_id
+from lumen.correlation import current_request_id, current_trace_context
 from lumen.db.base import Base
 from lumen.events import Event
 
@@ -41,6 +41,7 @@ _COLUMNS = (
     "payload",
     "attempts",
     "request_id",
+    "trace_context",
 )
 # Projector wakes on this channel; polling covers a missed notification.
 OUTBOX_CHANNEL = "lumen_outbox"
@@ -79,6 +80,9 @@ class OutboxEvent(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     # The request that caused it (lumen.correlation), for following a write in the logs.
     request_id: Mapped[str | None] = mapped_column(String(64))
+    # The span that caused it (a W3C traceparent, version 00: 55 characters), with tracing
+    # on and that span recorded, for the projector's span to link to.
+    trace_context: Mapped[str | None] = mapped_column(String(55))
 
 
 def _row(event: Event) -> dict[str, Any]:
@@ -90,6 +94,7 @@ def _row(event: Event) -> dict[str, Any]:
         "payload": event.payload(),
         "attempts": 0,
         "request_id": current_request_id(),
+        "trace_context": current_trace_context(),
     }
 
 
@@ -123,6 +128,7 @@ def with_event(
             payload,
             literal(0),
             literal(current_request_id(), String),
+            literal(current_trace_context(), String),
         ),
     )
     return select(changed).add_cte(event.cte("event"))

@@ -8,6 +8,8 @@ core, so they run unchanged on a bare node, a cluster or a managed service.
 
 from __future__ import annotations
 
+from opentelemetry.trace import Tracer
+
 from lumen.engine.bulk import bulk_bodies, bulk_refusals, send_bulk
 from lumen.engine.errors import SearchConflict, SearchError, SearchNotFound
 from lumen.engine.port import SearchClient
@@ -25,8 +27,11 @@ __all__ = [
 ]
 
 
-def connect(settings: Settings, timeout: float | None = None) -> SearchClient:
-    """A client of the engine the settings name, at their URLs and with their credentials."""
+def connect(
+    settings: Settings, timeout: float | None = None, tracer: Tracer | None = None
+) -> SearchClient:
+    """A client of the engine the settings name, at their URLs and with their credentials;
+    with a `tracer`, each of its calls is a span."""
     seconds = settings.search_timeout_s if timeout is None else timeout
     # Only the client in use is imported: each brings its own HTTP stack and API surface.
     client: SearchClient
@@ -39,4 +44,5 @@ def connect(settings: Settings, timeout: float | None = None) -> SearchClient:
 
         client = ElasticsearchClient.open(settings, seconds)
     client.slow_after_s = settings.slow_search_ms / 1000
+    client.tracer = tracer
     return client

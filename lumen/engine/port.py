@@ -12,13 +12,16 @@ from __future__ import annotations
 import abc
 import time
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from functools import reduce
 from typing import Any, ClassVar
+
+from opentelemetry.trace import Span, Tracer
 
 from lumen import slow_work
 from lumen.engine.errors import SearchConflict, SearchError, SearchNotFound
 from lumen.metrics.engine import ENGINE_CALLS
+from lumen.tracing import spans
 
 Body = Mapping[str, Any]
 
@@ -27,6 +30,8 @@ class SearchClient(abc.ABC):
     engine: ClassVar[str]
     # Calls slower than this are logged with the shape of their request; 0: none are.
     slow_after_s: float = 0.0
+    # With tracing on, each call is a span of this tracer; None: no span at all.
+    tracer: Tracer | None = None
 
     def __init__(self, raw: Any) -> None:
         self._raw = raw
@@ -57,22 +62,30 @@ class SearchClient(abc.ABC):
                 raise
             raise error from exc
 
+    def _span(self, name: str, kwargs: dict[str, Any]) -> AbstractContextManager[Span | None]:
+        if self.tracer is None:
+            return nullcontext()
+        return spans.engine_call(self.tracer, self.engine, name, kwargs.get("index"))
+
     async def _call(self, name: str, timeout_s: float | None = None, **kwargs: Any) -> Any:
         raw, extra = (self._raw, {}) if timeout_s is None else self._timed(timeout_s)
         method = reduce(getattr, name.split("."), raw)
-        started, outcome = time.perf_counter(), "error"
-        try:
-            with self._translated():
-                answer = await method(**kwargs, **extra)
-            outcome = "ok"
-        except SearchError as exc:
-            outcome = _outcome(exc)
-            raise
-        finally:
-            took = time.perf_counter() - started
-            ENGINE_CALLS.labels(name, outcome).observe(took)
-            if self.slow_after_s and took >= self.slow_after_s:
-                slow_work.engine_call(name, kwargs, took, outcome)
+        started, outcome, error = time.perf_counter(), "error", None
+        with self._span(name, kwargs) as span:
+            try:
+                with self._translated():
+                    answer = await method(**kwargs, **extra)
+                outcome = "ok"
+            except SearchError as exc:
+                outcome, error = _outcome(exc), exc.error
+                raise
+            finally:
+                took = time.perf_counter() - started
+                ENGINE_CALLS.labels(name, outcome).observe(took)
+                if self.slow_after_s and took >= self.slow_after_s:
+                    slow_work.engine_call(name, kwargs, took, outcome)
+                if span is not None:
+                    spans.engine_outcome(span, outcome, error)
         # Elasticsearch's client wraps the body (ObjectApiResponse); OpenSearch's does not.
         return getattr(answer, "body", answer)
 

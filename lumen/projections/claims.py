@@ -19,7 +19,7 @@ BACKOFF_MAX_S = 600.0
 # A row a crashed or slow worker holds is skipped, never waited for.
 _CLAIM = text("""
     SELECT id, aggregate_type, aggregate_id, aggregate_version, event_type, payload::text,
-           attempts, extract(epoch FROM occurred_at)::float8, request_id
+           attempts, extract(epoch FROM occurred_at)::float8, request_id, trace_context
     FROM outbox
     WHERE processed_at IS NULL AND dead_at IS NULL AND next_attempt_at <= now()
     ORDER BY next_attempt_at, id
@@ -51,8 +51,10 @@ class Claimed:
     attempts: int = 0
     # When the event was written (epoch seconds; its transaction's time), for the lag.
     occurred_at: float = 0.0
-    # The request that caused the event, for the batch's log lines.
+    # The request that caused the event, for the batch's log lines, and the span (a W3C
+    # traceparent), for the batch's span to link to.
     request_id: str | None = None
+    trace_context: str | None = None
 
 
 async def claim(session: AsyncSession, limit: int) -> list[Claimed]:

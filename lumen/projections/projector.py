@@ -21,6 +21,7 @@ from lumen.projections.metrics import Batch, record_batch
 from lumen.projections.read_model import DocKey
 from lumen.projections.writes import EngineUnavailable, Planned, plan
 from lumen.resources import Resources
+from lumen.tracing import spans
 
 log = structlog.get_logger()
 
@@ -52,37 +53,43 @@ async def run_batch(
     engine cannot be reached, which is no fault of the events. Batches sharing `writing`
     send their bulk requests one at a time."""
     settings = resources.settings
-    started = time.perf_counter()
-    async with resources.sessions.begin() as session:
-        events = await steps.claim(session, limit or settings.projector_batch_size)
-        if not events:
-            return Batch(time.time(), 0, 0, 0.0)
-        built = await prepare(session, events)
-        planned = await plan(resources.search, resources.redis, settings, built.documents)
-        async with writing or contextlib.nullcontext():
-            refused = await steps.send(resources.search, planned)
-        if settings.projector_pause_after_bulk_s:
-            await asyncio.sleep(settings.projector_pause_after_bulk_s)
-        failed = built.failures(refused)
-        done = [e.id for e in events if e.id not in failed and e.id not in built.dead]
-        await claims.acknowledge(session, done)
-        failing = [e for e in events if e.id in failed]
-        await claims.fail(session, failing, failed, settings.projector_max_attempts)
-        await claims.bury(session, [e for e in events if e.id in built.dead], built.dead)
-    failures = {**failed, **built.dead}
-    elapsed_s = time.perf_counter() - started
-    dying = sum(1 for e in failing if e.attempts + 1 >= settings.projector_max_attempts)
-    observe_batch(
-        elapsed_s,
-        (e.occurred_at for e in events if e.id not in failures),
-        retried=len(failing) - dying,
-        dead=dying + len(built.dead),
-        documents=len(built.documents),
-    )
-    batch = Batch(time.time(), len(events), len(failures), elapsed_s * 1000)
-    _log_batch(events, failures, batch)
-    await record_batch(resources.redis, settings, batch)
-    return batch
+    started, started_ns = time.perf_counter(), time.time_ns()
+    # The batch's span (with tracing on) opens once the claim has found events, so an idle
+    # poll makes none, and lasts to the batch's last line.
+    with contextlib.ExitStack() as traced:
+        async with resources.sessions.begin() as session:
+            events = await steps.claim(session, limit or settings.projector_batch_size)
+            if not events:
+                return Batch(time.time(), 0, 0, 0.0)
+            if resources.tracer is not None:
+                contexts = [e.trace_context for e in events]
+                traced.enter_context(spans.projector_batch(resources.tracer, contexts, started_ns))
+            built = await prepare(session, events)
+            planned = await plan(resources.search, resources.redis, settings, built.documents)
+            async with writing or contextlib.nullcontext():
+                refused = await steps.send(resources.search, planned)
+            if settings.projector_pause_after_bulk_s:
+                await asyncio.sleep(settings.projector_pause_after_bulk_s)
+            failed = built.failures(refused)
+            done = [e.id for e in events if e.id not in failed and e.id not in built.dead]
+            await claims.acknowledge(session, done)
+            failing = [e for e in events if e.id in failed]
+            await claims.fail(session, failing, failed, settings.projector_max_attempts)
+            await claims.bury(session, [e for e in events if e.id in built.dead], built.dead)
+        failures = {**failed, **built.dead}
+        elapsed_s = time.perf_counter() - started
+        dying = sum(1 for e in failing if e.attempts + 1 >= settings.projector_max_attempts)
+        observe_batch(
+            elapsed_s,
+            (e.occurred_at for e in events if e.id not in failures),
+            retried=len(failing) - dying,
+            dead=dying + len(built.dead),
+            documents=len(built.documents),
+        )
+        batch = Batch(time.time(), len(events), len(failures), elapsed_s * 1000)
+        _log_batch(events, failures, batch)
+        await record_batch(resources.redis, settings, batch)
+        return batch
 
 
 def _log_batch(events: list[claims.Claimed], failures: dict[int, str], batch: Batch) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from contextlib import AbstractContextManager, nullcontext
 from datetime import timedelta
 from typing import Any
 
@@ -15,6 +16,7 @@ from lumen.db.photos import stuck_photos
 from lumen.media.budget import DecodeBudget
 from lumen.metrics.photos import FAILURES, JOBS, RETRIES_EXHAUSTED
 from lumen.resources import Resources
+from lumen.tracing import spans
 from lumen.workers.queue import commands_for, enqueue_processing
 
 MAX_TRIES = 6
@@ -29,17 +31,34 @@ def retry_delay_s(job_try: int) -> int:
 
 
 async def process_photo(
-    ctx: dict[str, Any], photo_id: str, original_key: str, request_id: str | None = None
+    ctx: dict[str, Any],
+    photo_id: str,
+    original_key: str,
+    request_id: str | None = None,
+    trace_context: str | None = None,
 ) -> str:
     """`request_id`, of the upload that enqueued it: bound to the job's lines and written
-    into the events it causes, as the request's own would be."""
+    into the events it causes, as the request's own would be. `trace_context`, the upload's
+    span: with tracing on, the job's span is its child, and the events the job records
+    carry the job's span."""
     started, outcome = time.perf_counter(), "retried"
-    with structlog.contextvars.bound_contextvars(request_id=request_id):
+    with (
+        structlog.contextvars.bound_contextvars(request_id=request_id),
+        _span(ctx["resources"], photo_id, trace_context),
+    ):
         try:
             outcome = await _process(ctx, photo_id, original_key)
         finally:
             JOBS.labels(outcome).observe(time.perf_counter() - started)
     return outcome
+
+
+def _span(
+    resources: Resources, photo_id: str, trace_context: str | None
+) -> AbstractContextManager[object]:
+    if resources.tracer is None:
+        return nullcontext()
+    return spans.photo_job(resources.tracer, photo_id, trace_context)
 
 
 async def _process(ctx: dict[str, Any], photo_id: str, original_key: str) -> str:

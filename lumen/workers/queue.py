@@ -10,7 +10,7 @@ from redis.exceptions import RedisError
 
 from lumen.commands.boundary import Commands
 from lumen.commands.jobs import EraseFiles, Job, ProcessPhoto
-from lumen.correlation import current_request_id
+from lumen.correlation import current_request_id, current_trace_context
 from lumen.resources import Resources
 from lumen.settings import Settings
 
@@ -39,6 +39,7 @@ async def enqueue_processing(queue: ArqRedis, photo_id: uuid.UUID, original_key:
         str(photo_id),
         original_key,
         current_request_id(),
+        current_trace_context(),
         _job_id=f"photo:{photo_id}:{original_key}",
     )
 

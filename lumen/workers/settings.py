@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 from arq.connections import RedisSettings
 from arq.cron import cron
 from arq.worker import func
+from opentelemetry.trace import Tracer
 
 from lumen.media.budget import DecodeBudget
 from lumen.media.memory import return_freed_images_to_the_system
@@ -37,7 +38,7 @@ def decode_budget(settings: Settings) -> DecodeBudget:
 async def startup(ctx: dict[str, Any]) -> None:
     settings: Settings = ctx.get("settings") or load_settings()
     ctx["settings"] = settings
-    ctx["resources"] = Resources.open(settings)
+    ctx["resources"] = Resources.open(settings, ctx.get("tracer"))
     ctx["decode_budget"] = decode_budget(settings)
     await start_projections(ctx)
 
@@ -68,11 +69,12 @@ class WorkerSettings:
     keep_result = 0
 
 
-def worker_options(settings: Settings) -> dict[str, Any]:
+def worker_options(settings: Settings, tracer: Tracer | None = None) -> dict[str, Any]:
+    """arq's options for a worker of these settings; `tracer`, the process's, with tracing on."""
     return {
         "redis_settings": redis_settings(settings),
         "queue_name": queue_name(settings),
         # Photo and file jobs only: projections run beside the slots (`wakeup`).
         "max_jobs": settings.worker_max_jobs,
-        "ctx": {"settings": settings},
+        "ctx": {"settings": settings, "tracer": tracer},
     }

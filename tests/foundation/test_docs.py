@@ -18,8 +18,19 @@ README = ROOT / "README.md"
 SETTINGS_PAGE = ROOT / "docs" / "settings.md"
 PAGES = [README, *sorted((ROOT / "docs").glob("*.md"))]
 MAX_README_LINES = 120
-# Read by the Firebase SDK's Google credentials, not by lumen/settings.py.
-LIBRARY_VARIABLES = frozenset({"GOOGLE_APPLICATION_CREDENTIALS", "PROMETHEUS_MULTIPROC_DIR"})
+# Read by libraries themselves (the Firebase SDK's Google credentials, prometheus-client,
+# the OTLP exporter and the OpenTelemetry SDK), not by lumen/settings.py.
+LIBRARY_VARIABLES = frozenset(
+    {
+        "GOOGLE_APPLICATION_CREDENTIALS",
+        "PROMETHEUS_MULTIPROC_DIR",
+        "OTEL_EXPORTER_OTLP_HEADERS",
+        "OTEL_EXPORTER_OTLP_TIMEOUT",
+        "OTEL_EXPORTER_OTLP_CERTIFICATE",
+        "OTEL_EXPORTER_OTLP_COMPRESSION",
+        "OTEL_RESOURCE_ATTRIBUTES",
+    }
+)
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")

@@ -1,7 +1,8 @@
 """Logs as an operator reads them from a real server and worker: one JSON access line per
 request with its route (never the path or query), status, duration, request id and caller
 kind; and the request id carried through the outbox to the projector's line for the batch
-that indexed the write, so one grep follows it."""
+that indexed the write, so one grep follows it. With tracing on, both processes export
+their spans over OTLP and those lines name their span."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from lumen.resources import Resources
 from lumen.settings import Settings
 from tests.live import serving, working
 from tests.members import Register
+from tests.otlp import Received, Receiver
 
 
 def _lines(log: Path) -> list[dict[str, Any]]:
@@ -33,6 +35,16 @@ async def _until_logged(log: Path, wanted: Any, timeout_s: float = 60) -> dict[s
                 return line
         await asyncio.sleep(0.2)
     raise AssertionError(f"no such line in {log}")
+
+
+async def _until_exported(collector: Receiver, wanted: Any, timeout_s: float = 60) -> Received:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        for span in list(collector.spans):
+            if wanted(span):
+                return span
+        await asyncio.sleep(0.2)
+    raise AssertionError(f"no such span among the {len(collector.spans)} received")
 
 
 async def test_a_write_is_followed_by_its_request_id_from_access_line_to_index(
@@ -90,3 +102,49 @@ async def test_a_write_is_followed_by_its_request_id_from_access_line_to_index(
         assert text_lines == [], text_lines[:5]
     # The engine client's one line per call is gone.
     assert not any(line.get("logger", "").startswith("elastic") for line in _lines(worker_log))
+
+
+async def test_with_tracing_on_each_process_exports_its_spans_and_its_lines_name_them(
+    settings: Settings, db: Resources, register: Register, tmp_path: Path
+) -> None:
+    server_log, worker_log = tmp_path / "server.log", tmp_path / "worker.log"
+    with Receiver() as collector:
+        traced = {
+            "OTEL_EXPORTER_OTLP_ENDPOINT": collector.endpoint,
+            # The SDK's wait before sending what has ended, 5 s unless told.
+            "OTEL_BSP_SCHEDULE_DELAY": "100",
+            "LUMEN_LOG_LEVEL": "INFO",
+            "LUMEN_LOG_FORMAT": "json",
+        }
+        async with (
+            serving(settings, server_log, 1, **traced) as server,
+            working(settings, db, worker_log, **traced),
+            server.client() as http,
+        ):
+            _, headers = await register()
+            created = await http.post(
+                "/v1/profiles",
+                json={"display_name": "Traced"},
+                headers={**headers, "x-request-id": "traced-456"},
+            )
+            assert created.status_code == 201, created.text
+            access = await _until_logged(
+                server_log,
+                lambda line: line.get("request_id") == "traced-456" and line["event"] == "request",
+            )
+            projected = await _until_logged(
+                worker_log, lambda line: "traced-456" in line.get("request_ids", [])
+            )
+            request = await _until_exported(
+                collector, lambda span: span.name == "POST /v1/profiles"
+            )
+            batch = await _until_exported(
+                collector, lambda span: (request.trace_id, request.span_id) in span.links
+            )
+
+    assert request.service == "lumen-api"
+    assert (access["trace_id"], access["span_id"]) == (request.trace_id, request.span_id)
+    assert (batch.service, batch.name) == ("lumen-worker", "projector batch")
+    assert (projected["trace_id"], projected["span_id"]) == (batch.trace_id, batch.span_id)
+    inside = [span.name for span in collector.spans if span.parent_span_id == request.span_id]
+    assert "INSERT" in inside

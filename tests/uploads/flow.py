@@ -12,6 +12,7 @@ import exifread
 from arq.worker import Worker
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
+from opentelemetry.trace import Tracer
 from sqlalchemy import select
 
 from lumen.db.outbox import OutboxEvent
@@ -95,13 +96,13 @@ def exif_tags(data: bytes) -> dict[str, object]:
     return dict(exifread.process_file(io.BytesIO(data), details=False))
 
 
-async def run_worker(settings: Settings) -> None:
-    """A real worker over the test queue, until the queue is empty."""
+async def run_worker(settings: Settings, tracer: Tracer | None = None) -> None:
+    """A real worker over the test queue, until the queue is empty; with `tracer`, tracing."""
     worker = Worker(
         functions=WorkerSettings.functions,
         on_startup=startup,
         on_shutdown=shutdown,
-        ctx={"settings": settings},
+        ctx={"settings": settings, "tracer": tracer},
         redis_settings=redis_settings(settings),
         queue_name=queue_name(settings),
         keep_result=WorkerSettings.keep_result,
