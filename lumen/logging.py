@@ -11,11 +11,16 @@ from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 REQUEST_ID_HEADER = "x-request-id"
+ENGINE_CLIENT_LOGGERS = ("elastic_transport", "opensearch")
 
 
 def configure_logging(level: str, json: bool) -> None:
     # Libraries (arq, uvicorn, alembic) log through the standard library.
     logging.basicConfig(level=level.upper(), format="%(levelname)s %(name)s: %(message)s")
+    # The engine clients log every failed or retried request with its stack trace, which
+    # an outage turns into a flood: their callers tell what failed, once.
+    for client in ENGINE_CLIENT_LOGGERS:
+        logging.getLogger(client).setLevel(logging.ERROR)
     renderer: Any = structlog.processors.JSONRenderer() if json else structlog.dev.ConsoleRenderer()
     structlog.configure(
         processors=[

@@ -75,14 +75,11 @@ class Lumen:
         deadline = time.monotonic() + CATCH_UP_S
         while (left := await self._left()) != (0, 0):
             self.worker.check_running()
-            assert time.monotonic() < deadline, (
-                f"(pending events, photos not ready): {left}; the worker's log ends:\n"
-                + self.worker.log.read_text(errors="replace")[-6000:]
-            )
+            assert time.monotonic() < deadline, f"(events, photos) left: {left}\n{self._log()}"
             await asyncio.sleep(0.5)
         self.worker.check_running()
         # Outages are told in a line each, not a stack trace per retry.
-        assert "Traceback" not in self.worker.log.read_text(errors="replace")
+        assert "Traceback" not in self._log(), self._log()
         assert await self._dead() == 0
         await self.resources.search.refresh(f"{self.settings.index_prefix}-*")
         for name in TOUCHED:
@@ -93,6 +90,24 @@ class Lumen:
             for photo_id in member.photos:
                 mine = await self.client.get(f"/v1/me/photos/{photo_id}", headers=member.headers)
                 assert mine.json()["status"] == "ready", mine.text
+
+    def logged(self, line: str) -> int:
+        """How many lines of the worker's log tell this."""
+        return self._log().count(line)
+
+    def _log(self) -> str:
+        return self.worker.log.read_text(errors="replace")
+
+    async def listeners(self) -> int:
+        """The sessions LISTENing for outbox events: one per projection loop."""
+        async with self.resources.db.connect() as conn:
+            found = await conn.scalar(
+                text(
+                    "SELECT count(*) FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND query LIKE 'LISTEN %'"
+                )
+            )
+        return int(found or 0)
 
     async def _left(self) -> tuple[int, int]:
         async with self.resources.db.connect() as conn:

@@ -7,8 +7,6 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from sqlalchemy import text
-
 from lumen.resources import Resources
 from lumen.settings import Settings
 from lumen.workers.queue import queue_name
@@ -16,17 +14,6 @@ from tests.outages.community import running
 from tests.outages.services import PrivateRedis
 
 OUTAGE_S = 3.0
-
-
-async def _listeners(resources: Resources) -> int:
-    async with resources.db.connect() as conn:
-        found = await conn.scalar(
-            text(
-                "SELECT count(*) FROM pg_stat_activity"
-                " WHERE datname = current_database() AND query LIKE 'LISTEN %'"
-            )
-        )
-    return int(found or 0)
 
 
 async def test_the_worker_catches_up_after_redis_restarts(
@@ -45,6 +32,6 @@ async def test_the_worker_catches_up_after_redis_restarts(
         heartbeat = f"{queue_name(lumen.settings)}:health-check"
         assert await lumen.resources.redis.exists(heartbeat)
         # The worker that stopped with Redis left no projection loop behind.
-        assert await _listeners(db) == 1
+        assert await lumen.listeners() == 1
     # The stop signal, and only that, ended it: cleanly.
     assert lumen.worker.returncode == 0
