@@ -26,7 +26,7 @@ from tests.live import Process, working
 from tests.media.samples import encode_photo
 
 PICTURE = encode_photo("JPEG", (96, 64))
-CATCH_UP_S = 30.0
+CATCH_UP_S = 90.0
 # The read models members and photos are projected into.
 TOUCHED = ("profiles", "photos")
 

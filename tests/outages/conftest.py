@@ -25,8 +25,7 @@ def private_redis() -> Iterator[PrivateRedis]:
 def private_postgres() -> Iterator[PrivatePostgres]:
     postgres = PrivatePostgres()
     try:
-        postgres.start()
-        postgres.create_database()
+        postgres.create()
         yield postgres
     finally:
         postgres.close()

@@ -92,7 +92,6 @@ class PrivatePostgres:
         self._user = "postgres" if os.geteuid() == 0 else None
         if self._user is not None:
             shutil.chown(self._root, self._user)
-        self._run("initdb", "-D", str(self._data), "-U", "lumen", "--auth=trust", "-N")
 
     def _run(self, tool: str, *args: str, check: bool = True) -> None:
         done = subprocess.run(  # noqa: S603 - the cluster's own binaries
@@ -100,13 +99,16 @@ class PrivatePostgres:
         )
         assert done.returncode == 0 or not check, done.stderr.decode(errors="replace")
 
+    def create(self) -> None:
+        """A new cluster, running, with an empty `lumen` database."""
+        self._run("initdb", "-D", str(self._data), "-U", "lumen", "--auth=trust", "-N")
+        self.start()
+        self._run("createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "lumen", "lumen")
+
     def start(self) -> None:
         options = f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self._data} -c fsync=off"
         log = str(self._data / "server.log")
         self._run("pg_ctl", "-D", str(self._data), "-o", options, "-l", log, "-w", "start")
-
-    def create_database(self) -> None:
-        self._run("createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "lumen", "lumen")
 
     def stop(self) -> None:
         self._run("pg_ctl", "-D", str(self._data), "-m", "fast", "-w", "stop")
