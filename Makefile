@@ -23,7 +23,7 @@ test: export LUMEN_ENGINES := both
 ENGINE_SUITES := tests/engine tests/projections tests/queries \
 	tests/uploads/test_concurrent_processing.py tests/foundation/test_services.py \
 	tests/foundation/test_health.py tests/foundation/test_worker.py \
-	tests/foundation/test_worker_outages.py
+	tests/outages
 
 setup: deps stack
 

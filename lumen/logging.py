@@ -16,8 +16,11 @@ from opentelemetry.trace import SpanContext, format_span_id, format_trace_id
 from structlog.typing import EventDict, WrappedLogger
 
 REQUEST_ID_HEADER = "x-request-id"
-# Libraries whose INFO lines are one per call (every engine request): warnings only.
-CHATTY = ("elastic_transport", "opensearch", "httpx", "httpcore")
+# Libraries whose INFO lines are one per call: warnings only.
+CHATTY = ("httpx", "httpcore")
+# The engine clients log every request at INFO and every failed or retried one with its
+# stack trace, which an outage turns into a flood: their callers tell what failed, once.
+ENGINE_CLIENTS = ("elastic_transport", "opensearch")
 # Where the request's server span leaves its context for the access line (lumen.tracing.http).
 SPAN_CONTEXT = "span_context"
 
@@ -77,6 +80,8 @@ def configure_logging(level: str, json: bool, traced: bool = False) -> None:
     root.setLevel(numeric)
     for name in CHATTY:
         logging.getLogger(name).setLevel(max(numeric, logging.WARNING))
+    for name in ENGINE_CLIENTS:
+        logging.getLogger(name).setLevel(max(numeric, logging.ERROR))
 
 
 def _request_id(scope: Scope) -> str:

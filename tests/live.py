@@ -81,6 +81,10 @@ class Process:
     def pid(self) -> int:
         return self._process.pid
 
+    @property
+    def returncode(self) -> int | None:
+        return self._process.returncode
+
     def check_running(self) -> None:
         if self._process.poll() is not None:
             output = self.log.read_text(errors="replace")[-4000:]

@@ -37,10 +37,16 @@ LONGEST_WINDOW_S = 0.4
 RETRIED_SQLSTATES = frozenset({"40001", "40P01"})
 
 
-def retryable(exc: BaseException) -> bool:
+def retryable(exc: BaseException, uow: UnitOfWork) -> bool:
     if isinstance(exc, StaleDataError):
         return True
-    return isinstance(exc, DBAPIError) and getattr(exc.orig, "sqlstate", None) in RETRIED_SQLSTATES
+    if not isinstance(exc, DBAPIError):
+        return False
+    if exc.connection_invalidated:
+        # A pooled connection the server dropped (a restart, a failover): the pool opens
+        # fresh ones now. Nothing was committed, unless the COMMIT itself was under way.
+        return not uow.committing
+    return getattr(exc.orig, "sqlstate", None) in RETRIED_SQLSTATES
 
 
 def pause_s(attempt: int) -> float:
@@ -65,7 +71,7 @@ class Commands:
             try:
                 return await handler(command, uow)
             except (StaleDataError, DBAPIError) as exc:
-                if not retryable(exc):
+                if not retryable(exc, uow):
                     raise
                 if attempt == ATTEMPTS:
                     raise Busy(f"Still contended after {ATTEMPTS} attempts.") from exc

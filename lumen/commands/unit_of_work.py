@@ -31,6 +31,8 @@ class UnitOfWork:
         self._sessions, self._jobs, self._guard = sessions, jobs, guard
         self._session: AsyncSession | None = None
         self._after: list[Job] = []
+        # From the COMMIT on, a lost connection leaves the outcome unknown.
+        self.committing = False
 
     async def __aenter__(self) -> AsyncSession:
         session = self._sessions()
@@ -60,6 +62,7 @@ class UnitOfWork:
             raise RuntimeError("commit outside the unit of work")
         if self._guard is not None:
             await self._guard.committing(self._session, outcome)
+        self.committing = True
         await self._session.commit()
         for job in self._after:
             await self._jobs.enqueue(job)

@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 import structlog
+from redis.exceptions import RedisError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from lumen.engine import SearchClient
@@ -88,7 +89,9 @@ async def run_batch(
         )
         batch = Batch(time.time(), len(events), len(failures), elapsed_s * 1000)
         _log_batch(events, failures, batch)
-        await record_batch(resources.redis, settings, batch)
+        # Committed: timings lost with Redis are no reason to hold the next batch back.
+        with contextlib.suppress(RedisError, OSError):
+            await record_batch(resources.redis, settings, batch)
         return batch
 
 
@@ -127,10 +130,13 @@ class _Drain:
         self.writing = asyncio.Lock()
         self.lanes = 0
         self.claimed = 0
+        self.paused: EngineUnavailable | None = None
 
     async def run(self) -> int:
         async with asyncio.TaskGroup() as group:
             self._open_lane(group)
+        if self.paused is not None:
+            raise self.paused
         return self.claimed
 
     def _open_lane(self, group: asyncio.TaskGroup) -> None:
@@ -139,7 +145,7 @@ class _Drain:
 
     async def _lane(self, group: asyncio.TaskGroup) -> None:
         try:
-            while time.monotonic() < self.deadline:
+            while self.paused is None and time.monotonic() < self.deadline:
                 batch = await run_batch(self.resources, writing=self.writing, steps=self.steps)
                 self.claimed += batch.claimed
                 if batch.claimed == 0:
@@ -147,7 +153,8 @@ class _Drain:
                 if batch.claimed >= self.full and self.lanes < DRAIN_LANES:
                     self._open_lane(group)
         except EngineUnavailable as exc:
-            log.warning("projector paused", reason=str(exc))
+            # The other lane stops after its batch; then the drain raises this.
+            self.paused = exc
         finally:
             self.lanes -= 1
 
@@ -155,5 +162,7 @@ class _Drain:
 async def drain(
     resources: Resources, budget_s: float = DRAIN_BUDGET_S, steps: Steps = STEPS
 ) -> int:
-    """Runs batches until none is due or the budget is spent; returns events claimed."""
+    """Runs batches until none is due or the budget is spent; returns events claimed.
+    Raises EngineUnavailable, once its lanes have stopped, when the engine could not be
+    reached: the events of the batch it failed are left as they were, for a later drain."""
     return await _Drain(resources, budget_s, steps).run()

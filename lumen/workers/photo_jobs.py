@@ -83,11 +83,17 @@ async def _process(ctx: dict[str, Any], photo_id: str, original_key: str) -> str
     return outcome.value
 
 
-async def requeue_stuck_photos(ctx: dict[str, Any]) -> int:
+async def requeue_photos(ctx: dict[str, Any], older_than: timedelta) -> int:
+    """Enqueues the job of every photo processing for longer than `older_than`; the job of
+    one that waits or runs already is not enqueued twice (one job id per original)."""
     resources: Resources = ctx["resources"]
     async with resources.sessions() as session:
-        stuck = await stuck_photos(session, STUCK_AFTER)
+        stuck = await stuck_photos(session, older_than)
     for photo_id, original_key in stuck:
         # The worker's own pool enqueues on the worker's queue.
         await enqueue_processing(ctx["redis"], photo_id, original_key)
     return len(stuck)
+
+
+async def requeue_stuck_photos(ctx: dict[str, Any]) -> int:
+    return await requeue_photos(ctx, STUCK_AFTER)

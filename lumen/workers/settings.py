@@ -3,6 +3,7 @@ the commands they call."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any, ClassVar
 
 from arq.connections import RedisSettings
@@ -17,7 +18,12 @@ from lumen.settings import Settings, load_settings
 from lumen.workers.erasure import MAX_TRIES as ERASE_TRIES
 from lumen.workers.erasure import erase_files
 from lumen.workers.housekeeping import HOUSEKEEPING_CRON_JOBS
-from lumen.workers.photo_jobs import MAX_TRIES, process_photo, requeue_stuck_photos
+from lumen.workers.photo_jobs import (
+    MAX_TRIES,
+    process_photo,
+    requeue_photos,
+    requeue_stuck_photos,
+)
 from lumen.workers.projections import PROJECTION_CRON_JOBS, start_projections, stop_projections
 from lumen.workers.queue import ERASE_FILES, queue_name
 
@@ -41,11 +47,17 @@ async def startup(ctx: dict[str, Any]) -> None:
     ctx["resources"] = Resources.open(settings, ctx.get("tracer"))
     ctx["decode_budget"] = decode_budget(settings)
     await start_projections(ctx)
+    # A start may follow Redis coming back empty, or uploads committed while it was away:
+    # the jobs of photos still processing may be gone. Those that are not stay as they are.
+    await requeue_photos(ctx, older_than=timedelta(0))
 
 
 async def shutdown(ctx: dict[str, Any]) -> None:
+    """Idempotent: the supervisor runs it again after a run whose close arq broke off."""
     await stop_projections(ctx)
-    await ctx["resources"].close()
+    resources: Resources | None = ctx.pop("resources", None)
+    if resources is not None:
+        await resources.close()
 
 
 class WorkerSettings:

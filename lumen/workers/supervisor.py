@@ -35,6 +35,7 @@ def supervise(
             worker.run()
         except Exception as exc:  # whatever ended it, the fix is the same: start again
             log.warning("worker failed", error=repr(exc))
+        _shut_down(worker)
         if stopped:
             return restarts
         if time.monotonic() - started >= HEALTHY_RUN_S:
@@ -42,6 +43,17 @@ def supervise(
         log.warning("worker stopped unexpectedly; restarting", in_s=delay)
         sleep(delay)
         delay, restarts = min(delay * 2, MAX_DELAY_S), restarts + 1
+
+
+def _shut_down(worker: Worker) -> None:
+    """arq's close deletes the heartbeat before it runs on_shutdown: with Redis away that
+    raises, and the run's connections and projection loop would live on beside the next
+    run's. So on_shutdown runs again here; it must be idempotent."""
+    if worker.on_shutdown is not None:
+        try:
+            worker.loop.run_until_complete(worker.on_shutdown(worker.ctx))
+        except Exception as exc:
+            log.warning("worker shutdown failed", error=repr(exc))
 
 
 def worker_factory(settings_cls: Any, **options: Any) -> Callable[[], Worker]:

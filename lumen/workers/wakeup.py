@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from typing import Any
 
 import asyncpg  # type: ignore[import-untyped]
@@ -23,9 +24,10 @@ log = structlog.get_logger()
 
 # The fallback for a notification missed while the listener was reconnecting.
 POLL_INTERVAL_S = 5.0
-# After a failed drain (the engine or the database away): wait this long, not for the next
-# notification, which a stream of writes would send at once.
-RETRY_AFTER_S = 2.0
+# After a failed drain (the engine or the database away): wait this long, doubling up to
+# the last, not for the next notification, which a stream of writes would send at once.
+FIRST_RETRY_S = 1.0
+LAST_RETRY_S = 10.0
 
 
 def asyncpg_dsn(database_url: str) -> str:
@@ -33,6 +35,29 @@ def asyncpg_dsn(database_url: str) -> str:
     # SQLAlchemy's asyncpg dialect takes `ssl=`; a plain asyncpg DSN spells it `sslmode=`.
     query = {("sslmode" if k == "ssl" else k): v for k, v in url.query.items()}
     return url.set(drivername="postgresql", query=query).render_as_string(hide_password=False)
+
+
+class _Outage:
+    """An outage as the loop tells it: one line as it begins, one as it ends, and the
+    wait before each retry in between."""
+
+    def __init__(self) -> None:
+        self._since: float | None = None
+        self._wait_s = FIRST_RETRY_S
+
+    def failed(self, exc: Exception) -> float:
+        """The wait before the next try."""
+        if self._since is None:
+            self._since = time.monotonic()
+            log.warning("projections paused; retrying", error=repr(exc))
+            return self._wait_s
+        self._wait_s = min(self._wait_s * 2, LAST_RETRY_S)
+        return self._wait_s
+
+    def over(self) -> None:
+        if self._since is not None:
+            log.info("projections resumed", after_s=round(time.monotonic() - self._since, 1))
+            self._since, self._wait_s = None, FIRST_RETRY_S
 
 
 class ProjectionLoop:
@@ -59,6 +84,7 @@ class ProjectionLoop:
         await self._stop_listening()
 
     async def _run(self) -> None:
+        outage = _Outage()
         while True:
             # Cleared before the drain: a commit during it wakes the next one at once.
             self._wake.clear()
@@ -67,9 +93,9 @@ class ProjectionLoop:
                 while await drain(self._resources):
                     pass
             except Exception as exc:  # an outage: the rows stay claimed by nobody, retry
-                log.warning("projection drain failed; retrying", error=repr(exc))
-                await asyncio.sleep(RETRY_AFTER_S)
+                await asyncio.sleep(outage.failed(exc))
                 continue
+            outage.over()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), POLL_INTERVAL_S)
 
@@ -80,6 +106,9 @@ class ProjectionLoop:
         dsn = asyncpg_dsn(self._resources.settings.database_url)
         self._connection = await asyncpg.connect(dsn)
         await self._connection.add_listener(OUTBOX_CHANNEL, self._notified)
+        # A lost listener (the server restarting) wakes the loop, which listens again or
+        # pauses now rather than at the next poll.
+        self._connection.add_termination_listener(self._notified)
 
     def _notified(self, *_: Any) -> None:
         self._wake.set()
