@@ -135,7 +135,7 @@ def downgrade() -> None:
     op.create_check_constraint(
         op.f("ck_photos_moderation"), "photos", "moderation IN ('visible', 'hidden')"
     )
-    op.execute(f"DELETE FROM moderation_actions WHERE action NOT IN ({OLD_ACTIONS})")
+    op.execute(f"DELETE FROM moderation_actions WHERE action NOT IN ({OLD_ACTIONS})")  # noqa: S608 - constants
     op.drop_constraint(op.f("ck_moderation_actions_action"), "moderation_actions", type_="check")
     op.create_check_constraint(
         op.f("ck_moderation_actions_action"), "moderation_actions", f"action IN ({OLD_ACTIONS})"

@@ -116,7 +116,7 @@ async def test_reporting_oneself_is_refused(
     client: Client, db: Resources, register: Register
 ) -> None:
     uid, headers = await register()
-    profile, photo, _ = await profile_with_photos(db, uid)
+    profile, _photo, _ = await profile_with_photos(db, uid)
     response = await client.post("/v1/reports", json=report("profile", profile), headers=headers)
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "target_id"
@@ -129,7 +129,7 @@ async def test_reporters_list_their_own_reports_by_pages_with_their_state(
     admin: dict[str, str],
     target: tuple[str, uuid.UUID, uuid.UUID],
 ) -> None:
-    uid, profile, photo = target
+    _uid, profile, photo = target
     _, reporter = await register()
     for kind, ident in (("profile", profile), ("photo", photo)):
         response = await client.post("/v1/reports", json=report(kind, ident), headers=reporter)
@@ -214,7 +214,8 @@ async def test_hiding_a_reported_photo_writes_its_audit_row_and_events_together(
     )
     async with db.sessions() as session:
         held = await session.get(Photo, photo)
-        assert held is not None and held.moderation == "hidden"
+        assert held is not None
+        assert held.moderation == "hidden"
         actions = list(
             await session.scalars(select(ModerationAction).order_by(ModerationAction.id))
         )
@@ -254,8 +255,10 @@ async def test_suspending_a_reported_member_lifts_the_hold_and_suspends_them(
     async with db.sessions() as session:
         user = await session.get(User, uid)
         found = await session.get(Profile, profile)
-    assert user is not None and user.status == "suspended"
-    assert found is not None and (found.moderation, found.version) == ("visible", 1)
+    assert user is not None
+    assert user.status == "suspended"
+    assert found is not None
+    assert (found.moderation, found.version) == ("visible", 1)
     kinds = [e[3] for e in await outbox_events(db)]
     assert kinds[-4:] == ["ProfileHidden", "UserSuspended", "ProfileUnhidden", "ReportResolved"]
     hide = await client.post(
