@@ -24,10 +24,11 @@ from lumen.commands.accounts import MeController
 from lumen.commands.boundary import Commands
 from lumen.commands.editor import provide_editor
 from lumen.commands.follows import FollowController
-from lumen.commands.moderation import ModerationController
+from lumen.commands.moderation import AuditTrailController, ModerationController
 from lumen.commands.photo_files import MyPhotoController, PhotoOriginalController
 from lumen.commands.photos import MyPhotosController, PhotoController
 from lumen.commands.profiles import MyProfileController, ProfileController
+from lumen.commands.reports import MyReportsController, ReportController, ReportQueueController
 from lumen.health import HealthController
 from lumen.http import EXPOSED_HEADERS
 from lumen.json_bodies import JsonBodyRequest
@@ -99,6 +100,10 @@ def create_app(settings: Settings | None = None, tracing: Tracing | None = None)
             *([MetricsController] if settings.metrics_enabled else []),
             MeController,
             ModerationController,
+            AuditTrailController,
+            ReportQueueController,
+            ReportController,
+            MyReportsController,
             ProfileController,
             MyProfileController,
             PhotoController,

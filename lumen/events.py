@@ -118,6 +118,18 @@ class FollowRemoved(ProfileEvent, frozen=True, kw_only=True):
     """A profile this one followed was deleted, and the follow with it."""
 
 
+class ProfileHidden(ProfileEvent, frozen=True, kw_only=True):
+    """Held out of view pending review of its reports (a protective hide)."""
+
+    moderation_action_id: int
+
+
+class ProfileUnhidden(ProfileEvent, frozen=True, kw_only=True):
+    """The hold was lifted when its reports were resolved."""
+
+    moderation_action_id: int
+
+
 # --- photos ------------------------------------------------------------------------------
 
 
@@ -164,6 +176,29 @@ class PhotoDeleted(PhotoEvent, frozen=True, kw_only=True):
     user_version: Version
 
 
+# --- reports -----------------------------------------------------------------------------
+
+
+class ReportEvent(Event, frozen=True, kw_only=True):
+    aggregate = "report"
+    key = "report_id"
+    report_id: uuid.UUID
+
+
+class ReportFiled(ReportEvent, frozen=True, kw_only=True):
+    # Never the reporter: whoever consumes this must not be able to tell the reported.
+    target_kind: str
+    target_id: uuid.UUID
+    category: str
+
+
+class ReportResolved(ReportEvent, frozen=True, kw_only=True):
+    """An admin resolved the report's group; `state` is dismissed or actioned."""
+
+    state: str
+    moderation_action_id: int
+
+
 # --- cities ------------------------------------------------------------------------------
 
 
@@ -191,6 +226,8 @@ AnyEvent = (
     | FollowerAdded
     | FollowerRemoved
     | FollowRemoved
+    | ProfileHidden
+    | ProfileUnhidden
     | PhotoCreated
     | PhotoUpdated
     | PhotoUploaded
@@ -199,6 +236,8 @@ AnyEvent = (
     | PhotoHidden
     | PhotoUnhidden
     | PhotoDeleted
+    | ReportFiled
+    | ReportResolved
     | CitySeeded
 )
 

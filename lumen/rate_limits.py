@@ -1,5 +1,5 @@
 """Request budgets per member (else per client address), shared by every API process
-through Redis: searches, location queries, writes, uploads, and failed sign-ins."""
+through Redis: searches, location queries, writes, uploads, reports, and failed sign-ins."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from litestar.exceptions import TooManyRequestsException
 from litestar.middleware import DefineMiddleware
 from litestar.middleware.rate_limit import (
     CacheObject,
+    DurationUnit,
     RateLimitConfig,
     RateLimitMiddleware,
     get_remote_address,
@@ -25,7 +26,7 @@ from redis.exceptions import RedisError
 from lumen.metrics.rate_limits import REFUSALS
 from lumen.settings import Settings
 
-Budget = Literal["search", "location", "writes", "uploads"]
+Budget = Literal["search", "location", "writes", "uploads", "reports"]
 STORE = "rate_limit"
 _SEARCH_PREFIXES = ("/v1/search/", "/v1/suggest", "/v1/discover", "/v1/map/")
 _WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -43,6 +44,8 @@ def budget_for(method: str, path: str, near: bool = False) -> Budget | None:
         if path.startswith("/v1/nearby") or near:
             return "location"
         return "search" if path.startswith(_SEARCH_PREFIXES) else None
+    if method == "POST" and path.rstrip("/") == "/v1/reports":
+        return "reports"
     if method in _WRITES and path.startswith("/v1/"):
         return "uploads" if path.endswith("/original") else "writes"
     return None
@@ -99,20 +102,21 @@ def _keyed(budget: Budget) -> Callable[[Request[Any, Any, Any]], str]:
 
 
 def rate_limit_middleware(settings: Settings) -> list[DefineMiddleware]:
-    per_minute: dict[Budget, int] = {
-        "search": settings.rate_limit_search_per_minute,
-        "location": settings.rate_limit_location_per_minute,
-        "writes": settings.rate_limit_writes_per_minute,
-        "uploads": settings.rate_limit_uploads_per_minute,
+    limits: dict[Budget, tuple[DurationUnit, int]] = {
+        "search": ("minute", settings.rate_limit_search_per_minute),
+        "location": ("minute", settings.rate_limit_location_per_minute),
+        "writes": ("minute", settings.rate_limit_writes_per_minute),
+        "uploads": ("minute", settings.rate_limit_uploads_per_minute),
+        "reports": ("hour", settings.rate_limit_reports_per_hour),
     }
     return [
         RateLimitConfig(
-            rate_limit=("minute", limit),
+            rate_limit=(unit, limit),
             identifier_for_request=_keyed(budget),
             check_throttle_handler=_applies_to(budget),
             middleware_class=_Limiter,
             store=STORE,
         ).middleware
-        for budget, limit in per_minute.items()
+        for budget, (unit, limit) in limits.items()
         if limit > 0
     ]

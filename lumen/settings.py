@@ -71,6 +71,8 @@ ENV_NAMES: dict[str, str] = {
     "LUMEN_RATE_LIMIT_WRITES_PER_MINUTE": "rate_limit_writes_per_minute",
     "LUMEN_RATE_LIMIT_UPLOADS_PER_MINUTE": "rate_limit_uploads_per_minute",
     "LUMEN_RATE_LIMIT_FAILED_AUTH_PER_MINUTE": "rate_limit_failed_auth_per_minute",
+    "LUMEN_RATE_LIMIT_REPORTS_PER_HOUR": "rate_limit_reports_per_hour",
+    "LUMEN_REPORTS_HOLD_THRESHOLD": "reports_hold_threshold",
 }
 
 
@@ -162,6 +164,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     rate_limit_writes_per_minute: int = 120
     rate_limit_uploads_per_minute: int = 30
     rate_limit_failed_auth_per_minute: int = 30
+    # Reports filed per hour per member: enough for a bad evening, too few to brigade with.
+    rate_limit_reports_per_hour: int = 20
+    # Distinct members whose open reports hold a target out of view pending review.
+    reports_hold_threshold: int = 3
 
     def __post_init__(self) -> None:
         if not self.search_url:

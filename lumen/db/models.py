@@ -6,6 +6,7 @@ from lumen.db.idempotency import IdempotentResponse
 from lumen.db.outbox import OutboxEvent
 from lumen.db.photos import Photo
 from lumen.db.profiles import Follow, Profile, ProfileSpecialty, Specialty
+from lumen.db.reports import Report
 from lumen.db.users import ModerationAction, User
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "Photo",
     "Profile",
     "ProfileSpecialty",
+    "Report",
     "Specialty",
     "User",
 ]

@@ -28,7 +28,8 @@ from lumen.db.columns import Versioned, check_in
 from lumen.db.profiles import LOCATION_CHECKS
 
 PHOTO_STATUSES = ("draft", "processing", "ready", "failed")
-MODERATION_STATES = ("visible", "hidden")
+# Held: out of view pending review of its reports (a protective hide); hidden by an admin.
+MODERATION_STATES = ("visible", "held", "hidden")
 # Rows read per round trip while collecting the referenced files.
 PAGE = 5000
 

@@ -26,6 +26,8 @@ from lumen.db.columns import Versioned, check_in
 
 PRECISIONS = ("exact", "approximate", "city", "hidden")
 VISIBILITIES = ("public", "followers", "private")
+# Held: out of every public document pending review of its reports (a protective hide).
+PROFILE_MODERATION = ("visible", "held")
 
 LOCATION_CHECKS = (
     CheckConstraint("latitude BETWEEN -90 AND 90", name="latitude"),
@@ -41,6 +43,7 @@ class Profile(Versioned, Base):
     __table_args__ = (
         *LOCATION_CHECKS,
         CheckConstraint("followers_count >= 0 AND following_count >= 0", name="counts"),
+        CheckConstraint(check_in("moderation", PROFILE_MODERATION), name="moderation"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
@@ -60,8 +63,9 @@ class Profile(Versioned, Base):
     attributes: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
     followers_count: Mapped[int] = mapped_column(Integer, default=0)
     following_count: Mapped[int] = mapped_column(Integer, default=0)
-    # Moved by follows instead of `version`: a follow changes the profile's documents but
-    # not what its owner edits, so it must not turn the owner's If-Match stale.
+    moderation: Mapped[str] = mapped_column(String(16), default="visible", server_default="visible")
+    # Moved by follows and protective holds instead of `version`: they change the profile's
+    # documents but not what its owner edits, so they must not turn the owner's If-Match stale.
     counts_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     @hybrid_property

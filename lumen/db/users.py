@@ -21,7 +21,18 @@ from lumen.db.columns import Versioned, check_in
 
 ROLES = ("photographer", "model")
 USER_STATUSES = ("active", "suspended", "deleted")
-MODERATION_ACTIONS = ("suspend_user", "unsuspend_user", "hide_photo", "unhide_photo")
+MODERATION_ACTIONS = (
+    "suspend_user",
+    "unsuspend_user",
+    "hide_photo",
+    "unhide_photo",
+    # Reports: a protective hold taken automatically, and an admin dismissing a group.
+    "hold_profile",
+    "hold_photo",
+    "dismiss_reports",
+)
+# The actor of what Lumen does by itself (protective holds), never a member's uid.
+SYSTEM_ACTOR = "lumen:reports"
 
 
 class User(Versioned, Base):
@@ -49,5 +60,7 @@ class ModerationAction(Base):
     action: Mapped[str] = mapped_column(String(32))
     target_type: Mapped[str] = mapped_column(String(16))
     target_id: Mapped[str] = mapped_column(String(128), index=True)
+    # The member concerned (the user, or the owner of the profile or photo): their trail.
+    subject_uid: Mapped[str | None] = mapped_column(String(128), index=True)
     reason: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

@@ -97,6 +97,7 @@ CITIES = ReadModel(
     handles=frozenset({events.CitySeeded}),
     ignores=groups.OWNER_CHANGES
     | groups.PHOTO_CHANGES
+    | groups.REPORT_CHANGES
     | {events.ProfileDeleted, events.PhotoUploaded, events.PhotoDeleted},
     touched=touched,
 )

@@ -19,8 +19,12 @@ from lumen.events import (
     PhotoUpdated,
     ProfileCreated,
     ProfileFollowed,
+    ProfileHidden,
     ProfileUnfollowed,
+    ProfileUnhidden,
     ProfileUpdated,
+    ReportFiled,
+    ReportResolved,
     UserDeleted,
     UserRegistered,
     UserSuspended,
@@ -36,7 +40,7 @@ Group = frozenset[type[Event]]
 OWNER_CHANGES: Group = frozenset(
     {
         *(UserRegistered, UserUpdated, UserSuspended, UserUnsuspended, UserDeleted),
-        *(ProfileCreated, ProfileUpdated),
+        *(ProfileCreated, ProfileUpdated, ProfileHidden, ProfileUnhidden),
         *(ProfileFollowed, ProfileUnfollowed, FollowerAdded, FollowerRemoved, FollowRemoved),
     }
 )
@@ -44,3 +48,6 @@ OWNER_CHANGES: Group = frozenset(
 PHOTO_CHANGES: Group = frozenset(
     {PhotoCreated, PhotoUpdated, PhotoProcessed, PhotoFailed, PhotoHidden, PhotoUnhidden}
 )
+# Reports are private, read from Postgres: no index holds them. A report's effects (a
+# hold, a hide, a suspension) record events of their own.
+REPORT_CHANGES: Group = frozenset({ReportFiled, ReportResolved})

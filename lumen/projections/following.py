@@ -92,6 +92,8 @@ FOLLOWING = ReadModel(
     build=build,
     # Profile edits move the revision its version is built from, as follows do.
     handles=groups.OWNER_CHANGES | {events.ProfileDeleted},
-    ignores=groups.PHOTO_CHANGES | {events.PhotoUploaded, events.PhotoDeleted, events.CitySeeded},
+    ignores=groups.PHOTO_CHANGES
+    | groups.REPORT_CHANGES
+    | {events.PhotoUploaded, events.PhotoDeleted, events.CitySeeded},
     touched=touched,
 )

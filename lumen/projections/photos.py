@@ -64,6 +64,7 @@ class PhotoRow(Placed):
     owner_name: str
     owner_followers: int
     owner_visibility: str
+    owner_moderation: str
     owner_version: int
     user_uid: str
     role: str
@@ -81,6 +82,7 @@ QUERY = (
             owner_name=Profile.display_name,
             owner_followers=Profile.followers_count,
             owner_visibility=Profile.visibility,
+            owner_moderation=Profile.moderation,
             owner_version=Profile.revision,
             user_uid=Profile.user_uid,
             role=User.role,
@@ -151,7 +153,7 @@ def _shown(row: PhotoRow) -> bool:
         row.status == "ready"
         and row.moderation == "visible"
         and row.visibility != "private"
-        and owner_visible(row.user_status, row.owner_visibility)
+        and owner_visible(row.user_status, row.owner_visibility, row.owner_moderation)
     )
 
 
@@ -220,6 +222,7 @@ PHOTOS = ReadModel(
     handles=groups.OWNER_CHANGES | groups.PHOTO_CHANGES | {events.PhotoDeleted},
     # A removed profile records a PhotoDeleted per photo. A new original keeps the last
     # document (its variants stay stored) until PhotoProcessed or PhotoFailed replaces it.
-    ignores=frozenset({events.ProfileDeleted, events.PhotoUploaded, events.CitySeeded}),
+    ignores=groups.REPORT_CHANGES
+    | {events.ProfileDeleted, events.PhotoUploaded, events.CitySeeded},
     touched=touched,
 )

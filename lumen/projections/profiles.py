@@ -52,6 +52,7 @@ class ProfileRow(Placed):
     specialties: list[str] | None
     specialty_names: list[str] | None
     visibility: str
+    moderation: str
     discoverable: bool
     nearby_opt_in: bool
     links: list[str] | None
@@ -133,14 +134,15 @@ def document_version(revision: int, user_version: int) -> int:
     return revision + user_version
 
 
-def owner_visible(user_status: str, visibility: str) -> bool:
-    return user_status == "active" and visibility != "private"
+def owner_visible(user_status: str, visibility: str, moderation: str) -> bool:
+    # A held profile (reports pending review) is out of view with all its photos.
+    return user_status == "active" and visibility != "private" and moderation == "visible"
 
 
 def build(row: ProfileRow) -> Document:
     ident = str(row.id)
     version = document_version(row.revision, row.user_version)
-    if not owner_visible(row.user_status, row.visibility):
+    if not owner_visible(row.user_status, row.visibility, row.moderation):
         return tombstone(NAME, ident, version)
     attributes: dict[str, Any] = msgspec.json.decode(row.attributes_json or "null") or {}
     studio = attributes.get("studio") if row.role == "photographer" else None
@@ -191,6 +193,8 @@ PROFILES = ReadModel(
     key=BY_ID,
     build=build,
     handles=groups.OWNER_CHANGES | {events.ProfileDeleted},
-    ignores=groups.PHOTO_CHANGES | {events.PhotoUploaded, events.PhotoDeleted, events.CitySeeded},
+    ignores=groups.PHOTO_CHANGES
+    | groups.REPORT_CHANGES
+    | {events.PhotoUploaded, events.PhotoDeleted, events.CitySeeded},
     touched=touched,
 )

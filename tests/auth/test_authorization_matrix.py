@@ -40,6 +40,8 @@ REGISTER = {"role": "photographer", "birth_date": "1990-01-01"}
 PHOTO = {"title": "Matrix"}
 # Filled in per test: the owner's profile id is known only once the world is built.
 FOLLOW_OWNER = {"profile_id": "{profile_id}"}
+REPORT_OWNER = {"target_kind": "profile", "target_id": "{profile_id}", "category": "spam"}
+DISMISS = {"action": "dismiss", "reason": "no breach"}
 
 # fmt: off
 MATRIX: dict[tuple[str, str], E] = {
@@ -52,6 +54,15 @@ MATRIX: dict[tuple[str, str], E] = {
     ("POST", "/v1/moderation/users/{uid:str}/unsuspend"): E(401, 403, 403, 201, 403, body=REASON, params={"uid": "suspended_uid"}),  # noqa: E501
     ("POST", "/v1/moderation/photos/{photo_id:uuid}/hide"): E(401, 403, 403, 201, 403, body=REASON),
     ("POST", "/v1/moderation/photos/{photo_id:uuid}/unhide"): E(401, 403, 403, 201, 403, body=REASON, params={"photo_id": "hidden_photo_id"}),  # noqa: E501
+    # The other member already has an open report on the owner's profile (200: that one);
+    # the owner cannot report themselves.
+    ("POST", "/v1/reports"): E(401, 200, 422, 201, 403, body=REPORT_OWNER),
+    # Reporters read their own reports, suspended or not.
+    ("GET", "/v1/me/reports"): E(401, 200, 200, 200, 200),
+    ("GET", "/v1/moderation/reports"): E(401, 403, 403, 200, 403),
+    ("POST", "/v1/moderation/reports/{target_kind:str}/{target_id:uuid}/resolve"): E(401, 403, 403, 201, 403, body=DISMISS),  # noqa: E501
+    ("GET", "/v1/moderation/users/{uid:str}/actions"): E(401, 403, 403, 200, 403),
+    ("GET", "/v1/moderation/admins/{uid:str}/actions"): E(401, 403, 403, 200, 403),
     ("POST", "/v1/profiles"): E(401, 409, 409, 201, 403, body=PROFILE),
     ("PUT", "/v1/profiles/{profile_id:uuid}"): E(401, 403, 200, 403, 403, body=PROFILE),
     ("PATCH", "/v1/profiles/{profile_id:uuid}"): E(401, 403, 200, 403, 403, body=PROFILE),
@@ -71,6 +82,8 @@ MATRIX: dict[tuple[str, str], E] = {
     # through the `account` dependency, which refuses them as every owner route does).
     ("GET", "/v1/me/photos"): E(401, 200, 200, 200, 403),
     ("GET", "/v1/media/{key:str}"): E(403, 403, 403, 403, 403, params={"key": "photo_id"}),
+    # Operators only: the in-process client is outside the operator networks.
+    ("GET", "/metrics"): E(403, 403, 403, 200, 403),
     ("GET", "/v1/search/profiles"): E(200, 200, 200, 200, 200),
     ("GET", "/v1/search/photos"): E(200, 200, 200, 200, 200),
     ("GET", "/v1/suggest"): E(422, 422, 422, 422, 422),

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from lumen.commands import birth_dates
 from lumen.db.profiles import Profile
+from lumen.db.reports import Report
 from lumen.db.users import User
 from lumen.resources import Resources
 from tests.auth.content import profile_with_photos
@@ -42,11 +43,24 @@ async def build(db: Resources, people: dict[str, Person]) -> World:
         # The other user has a profile of their own (they can follow); the admin has none.
         session.add(Profile(user_uid=people["other"].uid, display_name="Other"))
     profile_id, visible, hidden = await profile_with_photos(db, people["owner"].uid)
+    # An open report on the owner's profile, for the moderation queue to resolve.
+    async with db.sessions.begin() as session:
+        session.add(
+            Report(
+                reporter_uid=people["other"].uid,
+                target_kind="profile",
+                target_id=profile_id,
+                subject_uid=people["owner"].uid,
+                category="spam",
+            )
+        )
     values = {
         "uid": people["owner"].uid,
         "suspended_uid": people["suspended"].uid,
         "profile_id": str(profile_id),
         "photo_id": str(visible),
         "hidden_photo_id": str(hidden),
+        "target_kind": "profile",
+        "target_id": str(profile_id),
     }
     return World(people, values)

@@ -1,5 +1,7 @@
-"""Admin-only moderation: suspend and unsuspend users, hide and unhide photos."""
+"""Admin-only moderation: suspend and unsuspend users, hide and unhide photos;
+the audit trail."""
 
 from lumen.commands.moderation.routes import ModerationController
+from lumen.commands.moderation.trail import AuditTrailController
 
-__all__ = ["ModerationController"]
+__all__ = ["AuditTrailController", "ModerationController"]

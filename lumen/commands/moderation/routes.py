@@ -13,8 +13,8 @@ from litestar.params import FromPath, JSONBody, PathParameter
 
 from lumen.auth.tokens import Caller
 from lumen.commands.boundary import Cmds
+from lumen.commands.moderation.changes import AlreadyInState
 from lumen.commands.moderation.handlers import (
-    AlreadyInState,
     ModeratePhoto,
     ModerateUser,
     moderate_photo,
@@ -38,10 +38,11 @@ class ModerationRecord(msgspec.Struct, kw_only=True):
     target_id: str
     reason: str
     actor_uid: str
+    subject_uid: str | None
     created_at: dt.datetime
 
 
-def _record_of(row: ModerationAction) -> ModerationRecord:
+def record_of(row: ModerationAction) -> ModerationRecord:
     return ModerationRecord(
         id=row.id,
         action=row.action,
@@ -49,6 +50,7 @@ def _record_of(row: ModerationAction) -> ModerationRecord:
         target_id=row.target_id,
         reason=row.reason,
         actor_uid=row.actor_uid,
+        subject_uid=row.subject_uid,
         created_at=row.created_at,
     )
 
@@ -69,7 +71,7 @@ class ModerationController(Controller):
     ) -> ModerationRecord:
         """Refuses the member's writes from now on (they can still read why); audited."""
         command = ModerateUser(admin=admin, uid=uid, suspend=True, reason=data.reason)
-        return _record_of(await commands.run(moderate_user, command))
+        return record_of(await commands.run(moderate_user, command))
 
     @post("/users/{uid:str}/unsuspend", operation_id="unsuspendUser", summary="Lift a suspension")
     async def unsuspend(
@@ -77,7 +79,7 @@ class ModerationController(Controller):
     ) -> ModerationRecord:
         """The member may write again; audited."""
         command = ModerateUser(admin=admin, uid=uid, suspend=False, reason=data.reason)
-        return _record_of(await commands.run(moderate_user, command))
+        return record_of(await commands.run(moderate_user, command))
 
     @post("/photos/{photo_id:uuid}/hide", operation_id="hidePhoto", summary="Hide a photo")
     async def hide(
@@ -85,7 +87,7 @@ class ModerationController(Controller):
     ) -> ModerationRecord:
         """Takes the photo out of every public view and search; audited."""
         command = ModeratePhoto(admin=admin, photo_id=photo_id, hide=True, reason=data.reason)
-        return _record_of(await commands.run(moderate_photo, command))
+        return record_of(await commands.run(moderate_photo, command))
 
     @post(
         "/photos/{photo_id:uuid}/unhide", operation_id="unhidePhoto", summary="Show a photo again"
@@ -95,4 +97,4 @@ class ModerationController(Controller):
     ) -> ModerationRecord:
         """Undoes a hide; audited."""
         command = ModeratePhoto(admin=admin, photo_id=photo_id, hide=False, reason=data.reason)
-        return _record_of(await commands.run(moderate_photo, command))
+        return record_of(await commands.run(moderate_photo, command))

@@ -8,17 +8,16 @@ A cursor is the last row's (created_at, id); it names only the caller's own rows
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import uuid
 from typing import Annotated, Literal
 
 import msgspec
 from litestar import Controller, get
-from litestar.exceptions import ValidationException
 from litestar.params import Parameter
 from sqlalchemy import select, tuple_
 
+from lumen.commands import cursors
 from lumen.commands.photos.structs import PhotoOut
 from lumen.commands.photos.views import owner_view, with_urls
 from lumen.db.photos import Photo
@@ -42,22 +41,6 @@ class MyPhotoPage(msgspec.Struct, kw_only=True):
 class _After(msgspec.Struct, array_like=True):
     created_at: dt.datetime
     id: uuid.UUID
-
-
-def _encode(photo: Photo) -> str:
-    raw = msgspec.json.encode(_After(photo.created_at, photo.id))
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def _decode(cursor: str) -> _After:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        return msgspec.json.decode(raw, type=_After)
-    except (ValueError, msgspec.DecodeError):
-        raise ValidationException(
-            detail="Invalid value for cursor",
-            extra=[{"key": "cursor", "message": "not a cursor this list handed out"}],
-        ) from None
 
 
 class MyPhotosController(Controller):
@@ -85,7 +68,7 @@ class MyPhotosController(Controller):
         if status:
             query = query.where(Photo.status.in_(status))
         if cursor is not None:
-            after = _decode(cursor)
+            after = cursors.decode(cursor, _After)
             query = query.where(tuple_(Photo.created_at, Photo.id) < (after.created_at, after.id))
         async with resources.sessions() as session:
             photos = list((await session.scalars(query)).all())
@@ -93,5 +76,7 @@ class MyPhotosController(Controller):
         key = resources.settings.secret_key
         return MyPhotoPage(
             items=[with_urls(owner_view(photo), key) for photo in shown],
-            next_cursor=_encode(shown[-1]) if more else None,
+            next_cursor=cursors.encode(_After(shown[-1].created_at, shown[-1].id))
+            if more
+            else None,
         )
