@@ -1,6 +1,7 @@
-"""The load: virtual users, each drawing the next thing to do from the mix as soon as the
-last is answered, until the time is up; then the wait until the worker has caught up
-(outbox backlog empty, job queue empty, no photo still processing)."""
+"""The load: virtual users, each doing every operation of the mix once and then drawing
+the next thing to do from it as soon as the last is answered, until the time is up; then
+the wait until the worker has caught up (outbox backlog empty, job queue empty, no photo
+still processing)."""
 
 from __future__ import annotations
 
@@ -34,8 +35,11 @@ async def run_load(
         rng = random.Random(f"{seed}:{k}")
         member = world.members[k % len(world.members)]
         user = User(http, world, member, rng, tally, signed_in=k % 2 == 0)
-        while time.monotonic() < deadline:
-            await rng.choices(operations, weights)[0](user)
+        # Every operation once first, however slow the machine: each user uploads at least
+        # one picture, follows someone, and so on.
+        tour = rng.sample(operations, len(operations))
+        while tour or time.monotonic() < deadline:
+            await (tour.pop() if tour else rng.choices(operations, weights)[0])(user)
 
     started = time.monotonic()
     await asyncio.gather(*(one(k) for k in range(concurrency)))
