@@ -50,6 +50,14 @@ def _runs(engines: list[str], full: bool) -> list[tuple[str, list[str]]]:
             ["-m", "bench.queries.metrics_cost", "--engine", engines[0], *(cost if quick else [])],
         )
     )
+    # Its own database and community, seeded once and kept.
+    brief = ["--seconds", "60", "--warmup", "10", "--profiles", "100"]
+    runs.append(
+        (
+            f"load-{engines[0]}",
+            ["-m", "bench.load.run", "--engine", engines[0], *(brief if quick else [])],
+        )
+    )
     # Last: it replaces the corpus with each of its sizes in turn.
     small = ["--sizes", "1000,4000", "--requests", "50"]
     runs.append(

@@ -44,13 +44,13 @@ def demo_uid(n: int) -> str:
     return f"demo-{n:06d}"
 
 
-async def _cities(resources: Resources, count: int) -> list[City]:
+async def largest_cities(resources: Resources, count: int) -> list[City]:
     async with resources.sessions() as session:
         found = await session.scalars(select(City).order_by(City.population.desc()).limit(count))
         return list(found)
 
 
-def _profile(rng: random.Random, role: str, city: City) -> ProfileIn:
+def demo_profile(rng: random.Random, role: str, city: City) -> ProfileIn:
     name = f"{rng.choice(words.FIRST_NAMES)} {rng.choice(words.LAST_NAMES)}"
     specialties = rng.sample(words.SPECIALTIES, k=rng.randint(1, 3))
     near = rng.random() < 0.5
@@ -72,7 +72,7 @@ def _profile(rng: random.Random, role: str, city: City) -> ProfileIn:
     )
 
 
-def _photo(rng: random.Random, city: City) -> PhotoIn:
+def demo_photo(rng: random.Random, city: City) -> PhotoIn:
     subject = rng.choice(words.PHOTO_SUBJECTS)
     return PhotoIn(
         title=f"{subject.title()} in {city.name}",
@@ -92,7 +92,7 @@ async def seed_demo(
     """Creates the demo community once; re-running it adds nobody twice. Returns new profiles."""
     rng = random.Random(seed)  # noqa: S311 - demo data, not secrets
     commands = commands_for(resources)
-    cities = await _cities(resources, 60)
+    cities = await largest_cities(resources, 60)
     members: list[tuple[Account, uuid.UUID]] = []
     created = 0
     for n in range(profiles):
@@ -100,8 +100,8 @@ async def seed_demo(
         account = Account(uid=demo_uid(n), role=role, status="active", is_admin=False)
         city = rng.choice(cities)
         profile_in, photos = (
-            _profile(rng, role, city),
-            [_photo(rng, city) for _ in range(PHOTOS_PER_PROFILE)],
+            demo_profile(rng, role, city),
+            [demo_photo(rng, city) for _ in range(PHOTOS_PER_PROFILE)],
         )
         async with resources.sessions() as session:
             exists = await session.get(User, account.uid)

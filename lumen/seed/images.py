@@ -19,9 +19,10 @@ def _colour(rng: random.Random) -> tuple[int, int, int]:
     return (rng.randint(20, 235), rng.randint(20, 235), rng.randint(20, 235))
 
 
-def demo_jpeg(rng: random.Random) -> bytes:
-    """A deterministic photo-like JPEG (about 50 KB) for the given random state."""
-    width, height = SIZE if rng.random() < 0.6 else SIZE[::-1]
+def demo_jpeg(rng: random.Random, size: tuple[int, int] = SIZE) -> bytes:
+    """A deterministic photo-like JPEG (about 50 KB at the default size) for the given
+    random state, landscape or portrait."""
+    width, height = size if rng.random() < 0.6 else size[::-1]
     ramp = Image.linear_gradient("L").rotate(rng.choice([0, 45, 90, 135])).resize((width, height))
     image = ImageOps.colorize(ramp, _colour(rng), _colour(rng))
     draw = ImageDraw.Draw(image)
