@@ -5,21 +5,19 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, ClassVar, Literal
 
 import httpx
 import msgspec
-from litestar import Controller, Request, Response, get
+from litestar import Controller, get
 from litestar.di import NamedDependency
 from sqlalchemy import text
 
-from lumen.errors import Problem
+from lumen.errors import DependencyUnavailable
 from lumen.http import raises
-from lumen.problems import problem_response
 from lumen.resources import Resources
 
 PROBE_TIMEOUT_S = 2.0
-UNAVAILABLE = Problem(503, "dependency-unavailable", "A dependency is unavailable")
 
 
 class Check(msgspec.Struct):
@@ -31,6 +29,20 @@ class Check(msgspec.Struct):
 class Readiness(msgspec.Struct):
     status: str
     checks: dict[str, Check]
+
+    example: ClassVar[dict[str, Any]] = {
+        "status": "ok",
+        "checks": {
+            name: {"status": "up", "latency_ms": ms, "error": None}
+            for name, ms in (("postgres", 1.4), ("redis", 0.3), ("search", 3.8))
+        },
+    }
+
+
+class Liveness(msgspec.Struct):
+    status: Literal["ok"] = "ok"
+
+    example: ClassVar[dict[str, Any]] = {"status": "ok"}
 
 
 async def _postgres(res: Resources) -> None:
@@ -91,29 +103,26 @@ class HealthController(Controller):
     tags = ["health"]  # noqa: RUF012 - Litestar reads it as a class attribute
 
     @get("/live", operation_id="live", summary="Whether the process answers")
-    async def live(self) -> dict[str, str]:
+    async def live(self) -> Liveness:
         """For a process supervisor: it checks nothing beyond the process itself."""
-        return {"status": "ok"}
+        return Liveness()
 
     @get(
         "/ready",
         operation_id="ready",
         summary="Whether every dependency answers",
         cache=False,
-        opt=raises(UNAVAILABLE),
+        opt=raises(DependencyUnavailable),
     )
-    async def ready(
-        self, request: Request[Any, Any, Any], resources: NamedDependency[Resources]
-    ) -> Response[Any]:
+    async def ready(self, resources: NamedDependency[Resources]) -> Readiness:
         """For a load balancer: Postgres, Redis, the search engine (and the Auth emulator
         when configured), each with its status and latency; 503 names the ones down."""
         report = await readiness(resources)
         if report.status == "ok":
-            return Response(report)
+            return report
         down = sorted(name for name, c in report.checks.items() if c.status != "up")
-        return problem_response(
-            request,
-            UNAVAILABLE,
+        raise DependencyUnavailable(
             f"unavailable: {', '.join(down)}",
-            {"unavailable": down, "checks": msgspec.to_builtins(report.checks)},
+            unavailable=down,
+            checks=msgspec.to_builtins(report.checks),
         )
