@@ -124,8 +124,8 @@ class Located(Protocol):
 
 
 class LocationOut(msgspec.Struct, kw_only=True):
-    """The location Lumen holds, as its owner set it: coordinates others never see at this
-    precision (`place` is what they see)."""
+    """The location Lumen holds, as its owner set it, coordinates included; `place` is
+    what others see of it."""
 
     precision: Precision
     city_id: int | None
