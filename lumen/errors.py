@@ -18,6 +18,10 @@ class NotFound(DomainError):
     """Nothing there, or nothing the caller may see: both sides answer it alike."""
 
 
+class DependencyUnavailable(DomainError):
+    """A service Lumen needs does not answer (readiness)."""
+
+
 class Problem(NamedTuple):
     """What a failure answers a client: its status, stable type and title."""
 

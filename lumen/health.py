@@ -5,19 +5,18 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, ClassVar, Literal
 
 import httpx
 import msgspec
 from arq.constants import health_check_key_suffix
-from litestar import Controller, Request, Response, get
+from litestar import Controller, Request, get
 from litestar.di import NamedDependency
 from sqlalchemy import text
 
 from lumen.auth.operators import is_operator
-from lumen.errors import Problem
+from lumen.errors import DependencyUnavailable
 from lumen.http import raises
-from lumen.problems import problem_response
 from lumen.projections.metrics import backlog
 from lumen.resources import Resources
 from lumen.workers.queue import queue_name
@@ -27,7 +26,6 @@ PROBE_TIMEOUT_S = 2.0
 # older than BEHIND_S, a live worker is not keeping up.
 STALLED_S = 30.0
 BEHIND_S = 300.0
-UNAVAILABLE = Problem(503, "dependency-unavailable", "A dependency is unavailable")
 
 
 class Check(msgspec.Struct):
@@ -53,6 +51,20 @@ class Readiness(msgspec.Struct):
     status: str
     checks: dict[str, Check]
     projections: Projections | None = None
+
+    example: ClassVar[dict[str, Any]] = {
+        "status": "ok",
+        "checks": {
+            name: {"status": "up", "latency_ms": ms, "error": None}
+            for name, ms in (("postgres", 1.4), ("redis", 0.3), ("search", 3.8))
+        },
+    }
+
+
+class Liveness(msgspec.Struct):
+    status: Literal["ok"] = "ok"
+
+    example: ClassVar[dict[str, Any]] = {"status": "ok"}
 
 
 async def _postgres(res: Resources) -> None:
@@ -132,20 +144,20 @@ class HealthController(Controller):
     tags = ["health"]  # noqa: RUF012 - Litestar reads it as a class attribute
 
     @get("/live", operation_id="live", summary="Whether the process answers")
-    async def live(self) -> dict[str, str]:
+    async def live(self) -> Liveness:
         """For a process supervisor: it checks nothing beyond the process itself."""
-        return {"status": "ok"}
+        return Liveness()
 
     @get(
         "/ready",
         operation_id="ready",
         summary="Whether every dependency answers",
         cache=False,
-        opt=raises(UNAVAILABLE),
+        opt=raises(DependencyUnavailable),
     )
     async def ready(
         self, request: Request[Any, Any, Any], resources: NamedDependency[Resources]
-    ) -> Response[Any]:
+    ) -> Readiness:
         """For a load balancer: whether Postgres, Redis, the search engine (and the Auth
         emulator when configured) answer — 200 `ok` or `degraded`, 503 otherwise. To
         operators (an operator network, or an admin's token) each dependency with its
@@ -155,8 +167,12 @@ class HealthController(Controller):
         if not await is_operator(request):
             report = Readiness(report.status, {})
         if report.status != "unavailable":
-            return Response(report)
+            return report
         down = sorted(name for name, c in report.checks.items() if c.status != "up")
-        detail = f"unavailable: {', '.join(down)}" if down else "unavailable"
-        extra = {"unavailable": down, "checks": msgspec.to_builtins(report.checks)} if down else {}
-        return problem_response(request, UNAVAILABLE, detail, extra)
+        if not down:
+            raise DependencyUnavailable("unavailable")
+        raise DependencyUnavailable(
+            f"unavailable: {', '.join(down)}",
+            unavailable=down,
+            checks=msgspec.to_builtins(report.checks),
+        )

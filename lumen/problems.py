@@ -20,7 +20,7 @@ from lumen.commands import errors as commands
 from lumen.commands.accounts.handlers import AlreadyRegistered
 from lumen.commands.moderation.handlers import AlreadyInState
 from lumen.commands.photo_files import errors as uploads
-from lumen.errors import DomainError, NotFound, Problem
+from lumen.errors import DependencyUnavailable, DomainError, NotFound, Problem
 from lumen.json_bodies import body_errors
 from lumen.queries.discovery import AreaUnknown
 from lumen.queries.media_files import MediaUrlExpired, MediaUrlInvalid
@@ -35,6 +35,7 @@ log = structlog.get_logger()
 PROBLEMS: dict[type[DomainError], Problem] = {
     DomainError: Problem(400, "bad-request", "Bad request"),
     NotFound: Problem(404, "not-found", "Not found"),
+    DependencyUnavailable: Problem(503, "dependency-unavailable", "A dependency is unavailable"),
     # who is asking
     auth.Unauthenticated: Problem(401, "unauthenticated", "Authentication required"),
     auth.InvalidToken: Problem(401, "invalid-token", "The ID token is not valid"),

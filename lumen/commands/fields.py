@@ -6,16 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache, partial
-from typing import Annotated, Literal
+from typing import Annotated, Any, ClassVar
 
 import msgspec
 import pycountry
 
 from lumen.links import normalise
+from lumen.shapes.places import Precision
 from lumen.validation import FieldError, Invalid
-
-Visibility = Literal["public", "followers", "private"]
-Precision = Literal["exact", "approximate", "city", "hidden"]
 
 Latitude = Annotated[float, msgspec.Meta(ge=-90, le=90)]
 Longitude = Annotated[float, msgspec.Meta(ge=-180, le=180)]
@@ -110,6 +108,12 @@ class LocationIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     city_id: int | None = None
     latitude: Latitude | None = None
     longitude: Longitude | None = None
+
+    example: ClassVar[dict[str, Any]] = {
+        "precision": "approximate",
+        "latitude": 48.8612,
+        "longitude": 2.3305,
+    }
 
     def __post_init__(self) -> None:
         if (self.latitude is None) != (self.longitude is None):

@@ -9,11 +9,12 @@ import msgspec
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from lumen.commands.errors import InvalidInput
-from lumen.commands.fields import LocationIn, Precision
+from lumen.commands.fields import LocationIn
 from lumen.commands.profiles.structs import Located
 from lumen.db.cities import City
 from lumen.geo.coordinates import Point
 from lumen.geo.reverse import reverse_geocode
+from lumen.shapes.places import Precision
 
 
 class StoredLocation(msgspec.Struct, frozen=True, kw_only=True):

@@ -17,15 +17,19 @@ class Versioned(Protocol):
 V = TypeVar("V", bound=Versioned)
 
 
-def etag(version: int) -> str:
-    return f'"{version}"'
+def etag(version: int, until: int | None = None) -> str:
+    """The version, and when the body holds signed URLs the time they are valid until:
+    a body whose URLs were signed anew is another representation of the same version."""
+    return f'"{version}"' if until is None else f'"{version}-{until}"'
 
 
 def check_if_match(if_match: str | None, current: int) -> None:
     """Raises StaleVersion unless If-Match is absent, `*`, or names the current version."""
     if if_match is None or if_match.strip() == "*":
         return
-    wanted = {tag.strip().removeprefix("W/").strip('"') for tag in if_match.split(",")}
+    wanted = {
+        tag.strip().removeprefix("W/").strip('"').split("-", 1)[0] for tag in if_match.split(",")
+    }
     if str(current) not in wanted:
         raise StaleVersion(
             f"If-Match names {', '.join(sorted(wanted))} but the current version is {current}.",
@@ -33,9 +37,11 @@ def check_if_match(if_match: str | None, current: int) -> None:
         )
 
 
-def tagged(view: V, status: int = 200, location: str | None = None) -> Response[V]:
+def tagged(
+    view: V, status: int = 200, location: str | None = None, until: int | None = None
+) -> Response[V]:
     """A view of an aggregate with its version as the ETag (and where a new one lives)."""
-    headers = {"etag": etag(view.version)}
+    headers = {"etag": etag(view.version, until)}
     if location is not None:
         headers["location"] = location
     return Response(view, status_code=status, headers=headers)

@@ -61,6 +61,10 @@ class Profile(Versioned, Base):
     nearby_opt_in: Mapped[bool] = mapped_column(Boolean, default=False)
     links: Mapped[list[str]] = mapped_column(ARRAY(Text), default=list)
     attributes: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
+    # The attributes the owner shows to others (lumen.shapes.attributes); none unless chosen.
+    public_attributes: Mapped[list[str]] = mapped_column(
+        ARRAY(String(40)), default=list, server_default="{}"
+    )
     followers_count: Mapped[int] = mapped_column(Integer, default=0)
     following_count: Mapped[int] = mapped_column(Integer, default=0)
     moderation: Mapped[str] = mapped_column(String(16), default="visible", server_default="visible")

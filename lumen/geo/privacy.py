@@ -28,6 +28,14 @@ class Precision(enum.StrEnum):
 Coordinates = tuple[float, float]
 
 
+def shown_precision(precision: Precision, *, is_studio: bool) -> Precision:
+    """The precision a public document shows a location at."""
+    if precision is Precision.EXACT and not is_studio:
+        # A studio is a business address; anyone else's exact position is a home.
+        return Precision.APPROXIMATE
+    return precision
+
+
 def public_location(
     raw: Point | None,
     precision: Precision,
@@ -58,10 +66,7 @@ def public_coordinates(
 ) -> Coordinates | None:
     """public_location on (lat, lon) pairs the caller already knows to be valid (rows
     under the tables' range checks), so that a document costs no Point per place."""
-    if precision is Precision.EXACT and not is_studio:
-        # A studio is a business address; anyone else's exact position is a home.
-        precision = Precision.APPROXIMATE
-    match precision:
+    match shown_precision(precision, is_studio=is_studio):
         case Precision.EXACT:
             return raw
         case Precision.APPROXIMATE:

@@ -27,13 +27,6 @@ def restricted(max_age_s: int) -> str:
     return f"private, max-age={max_age_s}, immutable"
 
 
-def not_modified(if_none_match: str | None, etag: str) -> bool:
-    if not if_none_match:
-        return False
-    tags = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
-    return "*" in tags or etag in tags
-
-
 def file_headers(key: str, cache_control: str) -> dict[str, str]:
     return {
         "etag": etag_of(key),

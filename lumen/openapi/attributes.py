@@ -1,9 +1,10 @@
 """Role attributes in the document: what `attributes` holds for each role, generated
-from the structs that validate them (`lumen.commands.attributes`).
+from the structs that validate them (`lumen.shapes.attributes`).
 
-A profile's `role` says which: the owner's view is a union tagged by `role` (a model's
-profile carries a model's attributes), and a request body's `attributes` are those of the
-caller's role, one schema or the other. The code keeps them as JSON objects."""
+A profile's `role` says which: both views are unions tagged by `role` (a model's profile
+carries a model's attributes, and in the owner's view names a model's attributes as
+public), and a request body's `attributes` are those of the caller's role, one schema or
+the other. The code keeps them as JSON objects."""
 
 from __future__ import annotations
 
@@ -12,10 +13,10 @@ from typing import Any
 
 import msgspec
 
-from lumen.commands.attributes import ATTRIBUTES_BY_ROLE
+from lumen.shapes.attributes import ATTRIBUTES_BY_ROLE, NAMES_BY_ROLE
 
 SCHEMAS = "#/components/schemas/{name}"
-TAGGED = ("ProfileOut",)  # responses: a union tagged by `role`
+TAGGED = ("ProfileOut", "ProfileView")  # responses: a union tagged by `role`
 SENT = ("ProfileIn", "ProfilePatch")  # request bodies: the caller's role's attributes
 
 
@@ -48,6 +49,9 @@ def describe(schemas: dict[str, Any]) -> None:
             variant["title"] = f"{role.title()}{name}"
             variant["properties"]["role"] = {"type": "string", "const": role}
             variant["properties"]["attributes"] = _ref(attributes)
+            if "public_attributes" in variant["properties"]:
+                names = {"type": "string", "enum": list(NAMES_BY_ROLE[role])}
+                variant["properties"]["public_attributes"]["items"] = names
             schemas[variant["title"]] = variant
             variants[role] = SCHEMAS.format(name=variant["title"])
         schemas[name] = {

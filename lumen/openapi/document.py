@@ -12,7 +12,7 @@ from litestar.handlers import HTTPRouteHandler
 from litestar.routes import HTTPRoute
 
 from lumen.http import FILES, UPLOADS
-from lumen.openapi import attributes, headers, problem_schema
+from lumen.openapi import attributes, examples, headers, problem_schema
 from lumen.openapi.statuses import Signature
 from lumen.rate_limits import budget_for
 
@@ -86,6 +86,7 @@ def _describe(
         content = {key: {"schema": BINARY} for key in media_types}
         operation["requestBody"] = {"required": True, "content": content}
     operation["responses"] = dict(sorted(responses.items()))
+    examples.add(operation, handler)
     if signature.needs_token:
         operation["security"] = [{BEARER: []}]
     elif signature.takes_token:  # anonymous callers welcome; a token widens what is seen

@@ -34,13 +34,9 @@ from lumen.projections.places import CITY_COLUMNS, PLACE_MAPPING, Placed, place
 from lumen.projections.profiles import owner_visible
 from lumen.projections.read_model import Document, Lookup, ReadModel, Want, tombstone, visible
 from lumen.projections.rows import as_text, columns
+from lumen.shapes.photos import kept_exif, orientation
 
 NAME = "photos"
-# Camera facts worth showing; anything else the EXIF held (GPS above all, serial
-# numbers) stays out by not being on this list.
-EXIF_KEPT = frozenset(
-    {"make", "model", "lens", "focal_length_mm", "f_number", "exposure_time_s", "iso"}
-)
 
 
 class PhotoRow(Placed):
@@ -142,12 +138,6 @@ def document_version(photo_version: int, owner_revision: int, user_version: int)
     return photo_version + owner_revision + user_version
 
 
-def orientation(width: int | None, height: int | None) -> str | None:
-    if not width or not height:
-        return None
-    return "square" if width == height else "landscape" if width > height else "portrait"
-
-
 def _shown(row: PhotoRow) -> bool:
     return (
         row.status == "ready"
@@ -163,8 +153,7 @@ def build(row: PhotoRow) -> Document:
     version = document_version(row.version, row.owner_version, row.user_version)
     if not _shown(row):
         return tombstone(NAME, ident, version)
-    raw_exif = msgspec.json.decode(row.exif_json or "{}")
-    exif = {k: v for k, v in raw_exif.items() if k in EXIF_KEPT}
+    exif = kept_exif(msgspec.json.decode(row.exif_json or "{}"))
     followers_only = "followers" in (row.visibility, row.owner_visibility)
     fields = {
         **place(row, is_studio=False),

@@ -8,7 +8,7 @@ from typing import Any
 import msgspec
 
 from lumen.db.cities import City
-from lumen.geo.privacy import Precision, public_coordinates
+from lumen.geo.privacy import Precision, public_coordinates, shown_precision
 from lumen.projections.analysis import GEO_POINT, INTEGER, KEYWORD, text
 
 # By value, so that a row's precision is one dict lookup and the document keeps the
@@ -53,9 +53,8 @@ def place(row: Placed, *, is_studio: bool) -> dict[str, Any]:
     value = row.location_precision
     if value not in _PRECISIONS:
         Precision(value)  # an unknown precision fails the document, as it always has
-    if value == "exact" and not is_studio:
-        value = "approximate"
-    precision = _PRECISIONS[value]
+    precision = shown_precision(_PRECISIONS[value], is_studio=is_studio)
+    value = precision.value
     # Plain pairs rather than Points: the tables' range checks already hold every row's
     # coordinates to the globe, so validating them again per document bought nothing.
     lat, lon, city_lat, city_lon = row.latitude, row.longitude, row.city_lat, row.city_lon

@@ -32,6 +32,7 @@ from lumen.projections.analysis import (
 from lumen.projections.places import CITY_COLUMNS, PLACE_MAPPING, Placed, place
 from lumen.projections.read_model import Document, Lookup, ReadModel, Want, tombstone, visible
 from lumen.projections.rows import as_list, as_text, columns
+from lumen.shapes.attributes import public_part
 
 NAME = "profiles"
 
@@ -48,7 +49,7 @@ class ProfileRow(Placed):
     headline: str | None
     bio: str | None
     languages: list[str] | None
-    # Slugs and names in the same (slug) order.
+    # Slugs and names in the same order: the owner's.
     specialties: list[str] | None
     specialty_names: list[str] | None
     visibility: str
@@ -57,6 +58,7 @@ class ProfileRow(Placed):
     nearby_opt_in: bool
     links: list[str] | None
     attributes_json: str | None
+    public_attributes: list[str] | None
     followers_count: int
     following_count: int
     created_at: datetime
@@ -64,12 +66,12 @@ class ProfileRow(Placed):
 
 
 def _specialties(column: QueryableAttribute[str]) -> ColumnElement[Any]:
-    # Both in slug order, so that slugs and names pair up.
+    # Both in the owner's order (the slug breaks ties), so that slugs and names pair up.
     chosen = (
         select(column)
         .join(ProfileSpecialty, Specialty.slug == ProfileSpecialty.specialty_slug)
         .where(ProfileSpecialty.profile_id == Profile.id)
-        .order_by(Specialty.slug)
+        .order_by(ProfileSpecialty.position, Specialty.slug)
     )
     return as_list(func.array(chosen.scalar_subquery()))
 
@@ -110,9 +112,9 @@ MAPPING: dict[str, Any] = {
     "discoverable": BOOLEAN,
     "nearby_opt_in": BOOLEAN,
     "links": STORED_ONLY,
+    # The public ones only, for display; the studio's name is searched as well.
+    "attributes": STORED_ONLY,
     "studio_name": text(),
-    "experience": KEYWORD,
-    "open_to_tfp": BOOLEAN,
     "followers_count": INTEGER,
     "following_count": INTEGER,
     "created_at": DATE,
@@ -144,7 +146,10 @@ def build(row: ProfileRow) -> Document:
     version = document_version(row.revision, row.user_version)
     if not owner_visible(row.user_status, row.visibility, row.moderation):
         return tombstone(NAME, ident, version)
-    attributes: dict[str, Any] = msgspec.json.decode(row.attributes_json or "null") or {}
+    stored: dict[str, Any] = msgspec.json.decode(row.attributes_json or "null") or {}
+    # Only what the owner made public enters the document: a private studio is neither
+    # named nor pinned exactly.
+    attributes = public_part(stored, row.public_attributes)
     studio = attributes.get("studio") if row.role == "photographer" else None
     is_studio = row.location_precision == "exact" and bool(studio)
     fields = {
@@ -161,9 +166,8 @@ def build(row: ProfileRow) -> Document:
         "discoverable": row.discoverable,
         "nearby_opt_in": row.nearby_opt_in,
         "links": row.links or [],
+        "attributes": attributes,
         "studio_name": studio.get("name") if isinstance(studio, dict) else None,
-        "experience": attributes.get("experience"),
-        "open_to_tfp": attributes.get("open_to_tfp"),
         "followers_count": row.followers_count,
         "following_count": row.following_count,
         "created_at": row.created_at,

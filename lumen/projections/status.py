@@ -4,6 +4,7 @@ the outbox backlog and recent batch timings."""
 from __future__ import annotations
 
 import asyncio
+from typing import Any, ClassVar
 
 import msgspec
 
@@ -33,6 +34,12 @@ class ProjectorHealth(msgspec.Struct):
     backlog: Backlog
     batches: BatchTimings
     write_indices: dict[str, list[str]]
+
+    example: ClassVar[dict[str, Any]] = {
+        "backlog": {"pending": 3, "dead": 0, "oldest_pending_age_s": 0.4},
+        "batches": {"count": 120, "p50_ms": 8.4, "max_ms": 41.0, "last_at": 1796300000.5},
+        "write_indices": {"profiles": ["lumen-profiles-v1"], "photos": ["lumen-photos-v1"]},
+    }
 
 
 class Status(msgspec.Struct):

@@ -4,7 +4,7 @@ tiles too sparse to hide anyone among the others left out."""
 from __future__ import annotations
 
 import math
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 import msgspec
 from litestar import Controller, get
@@ -40,6 +40,12 @@ class Clusters(msgspec.Struct, frozen=True, kw_only=True):
     precision: int
     min_count: int
     items: list[Cluster]
+
+    example: ClassVar[dict[str, Any]] = {
+        "precision": 14,
+        "min_count": 5,
+        "items": [{"tile": "14/8299/5636", "count": 23, "lat": 48.8593, "lon": 2.3401}],
+    }
 
 
 def precision(zoom: int) -> int:

@@ -18,6 +18,7 @@ from lumen.media import headers, urls
 from lumen.media.backend import storage_for
 from lumen.media.errors import InvalidKeyError
 from lumen.media.formats import MediaType
+from lumen.revalidation import not_modified
 
 Query = Annotated[str, Parameter(description="Part of the signed URL, as it was handed out")]
 
@@ -70,6 +71,6 @@ class MediaFileController(Controller):
             else headers.restricted(signed.remaining_s)
         )
         found = headers.file_headers(key, cache)
-        if headers.not_modified(if_none_match, found["etag"]):
+        if not_modified(if_none_match, found["etag"]):
             return Response(None, status_code=304, headers=found)
         return Stream(storage.stream(key), media_type=media_type, headers=found)

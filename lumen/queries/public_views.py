@@ -12,10 +12,10 @@ from litestar.params import Parameter
 from lumen.errors import NotFound
 from lumen.http import ETAG, IfNoneMatch, Res, raises
 from lumen.media import urls
-from lumen.media.headers import not_modified
 from lumen.queries import audience, results
 from lumen.queries.audience import Viewing
 from lumen.queries.views import PhotoView, ProfileView, photo_view, profile_view
+from lumen.revalidation import unless_current
 
 ProfileId = Annotated[uuid.UUID, Parameter(description="The profile's id")]
 PhotoId = Annotated[uuid.UUID, Parameter(description="The photo's id")]
@@ -38,9 +38,7 @@ def _respond(if_none_match: str | None, content: Any, etag: str, restricted: boo
         "cache-control": "private, no-cache" if restricted else "no-cache",
         "vary": "authorization",
     }
-    if not_modified(if_none_match, etag):
-        return Response(None, status_code=304, headers=headers)
-    return Response(content, headers=headers)
+    return unless_current(if_none_match, Response(content, headers=headers))
 
 
 # Plain handlers rather than controllers: these paths also carry the owners' writes, and

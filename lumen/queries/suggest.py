@@ -4,7 +4,7 @@ what was typed."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 import msgspec
 from litestar import Controller, get
@@ -14,6 +14,7 @@ from lumen.folding import fold
 from lumen.http import Req, Res, raises
 from lumen.queries import audience, inputs, results
 from lumen.queries.results import SearchUnavailable
+from lumen.shapes import examples
 
 Typed = Annotated[str, Parameter(min_length=1, max_length=inputs.MAX_SUGGEST_LENGTH)]
 PER_KIND = 5
@@ -30,6 +31,19 @@ class Suggestion(msgspec.Struct, frozen=True, kw_only=True):
 
 class Suggestions(msgspec.Struct, frozen=True):
     items: list[Suggestion]
+
+    example: ClassVar[dict[str, Any]] = {
+        "items": [
+            {
+                "kind": "profile",
+                "text": "Mia Laurent",
+                "id": examples.PROFILE["id"],
+                "detail": "model",
+            },
+            {"kind": "city", "text": "Paris", "id": "2988507", "detail": "France"},
+            {"kind": "specialty", "text": "Fashion", "id": "fashion", "detail": None},
+        ]
+    }
 
 
 def folded(text: str) -> str:

@@ -1,11 +1,14 @@
-"""What the profile and photo endpoints answer, and how an engine hit becomes it: public
-fields only (only fields named here leave the API), distances as bucket labels, no
-coordinates and no engine internals (scores, sort values, index names). Variant keys
-become signed URLs whose scope follows the photo's visibility."""
+"""What the profile and photo endpoints answer, and how an engine hit becomes it: the
+shared shapes (lumen.shapes) of what a document holds, which is public by construction,
+with distances as bucket labels, no coordinates and no engine internals (scores, sort
+values, index names). Variant keys become signed URLs whose scope follows the photo's
+visibility."""
 
 from __future__ import annotations
 
-from typing import Any
+import uuid
+from datetime import datetime
+from typing import Any, ClassVar
 
 import msgspec
 
@@ -13,80 +16,31 @@ from lumen.links import shown
 from lumen.media.urls import variant_url
 from lumen.queries import highlights
 from lumen.queries.bands import band_of
+from lumen.shapes import examples
+from lumen.shapes.photos import Owner, PhotoShape, Variant
+from lumen.shapes.places import Place
+from lumen.shapes.profiles import ProfileShape, Specialty
 
 Hit = dict[str, Any]
+# What a hit adds when the query had an origin, and which words matched where.
+_FOUND: dict[str, Any] = {"distance": "1_5km", "highlights": {"display_name": ["<em>Mia</em>"]}}
 
 
-class Specialty(msgspec.Struct, frozen=True):
-    slug: str
-    name: str
+class ProfileView(ProfileShape, frozen=True, kw_only=True):
+    """A profile as the caller may see it: its public attributes only."""
 
-
-class Place(msgspec.Struct, frozen=True, kw_only=True):
-    city_id: int | None = None
-    city: str | None = None
-    country_code: str | None = None
-    country: str | None = None
-    # How precisely the owner shares where they are; never finer than this is served.
-    precision: str | None = None
-
-
-class ProfileView(msgspec.Struct, frozen=True, kw_only=True):
-    id: str
-    display_name: str
-    role: str
-    headline: str | None = None
-    bio: str | None = None
-    place: Place
-    specialties: list[Specialty]
-    languages: list[str]
-    visibility: str
-    studio_name: str | None = None
-    experience: str | None = None
-    open_to_tfp: bool | None = None
-    links: list[str] = msgspec.field(default_factory=list)
-    followers_count: int = 0
-    following_count: int = 0
-    created_at: str | None = None
     # One of lt_1km, 1_5km, 5_10km, 10_25km, 25_50km, gt_50km, when a query had an origin.
     distance: str | None = None
     highlights: dict[str, list[str]] = msgspec.field(default_factory=dict)
 
-
-class Variant(msgspec.Struct, frozen=True, kw_only=True):
-    url: str
-    width: int | None = None
-    height: int | None = None
-    media_type: str | None = None
+    example: ClassVar[dict[str, Any]] = {**examples.PROFILE, **_FOUND}
 
 
-class Owner(msgspec.Struct, frozen=True):
-    id: str
-    name: str | None
-    role: str | None
-
-
-class PhotoView(msgspec.Struct, frozen=True, kw_only=True):
-    id: str
-    title: str | None = None
-    caption: str | None = None
-    tags: list[str]
-    owner: Owner
-    place: Place
-    visibility: str
-    camera_make: str | None = None
-    camera_model: str | None = None
-    lens: str | None = None
-    exif: dict[str, object] = msgspec.field(default_factory=dict)
-    taken_at: str | None = None
-    width: int | None = None
-    height: int | None = None
-    orientation: str | None = None
-    variants: list[Variant] = msgspec.field(default_factory=list)
-    placeholder: str | None = None
-    created_at: str | None = None
+class PhotoView(PhotoShape, frozen=True, kw_only=True):
     distance: str | None = None
     highlights: dict[str, list[str]] = msgspec.field(default_factory=dict)
+
+    example: ClassVar[dict[str, Any]] = {**examples.PHOTO, "distance": None, "highlights": {}}
 
 
 class FacetCount(msgspec.Struct, frozen=True):
@@ -102,6 +56,14 @@ class ProfilePage(msgspec.Struct, frozen=True, kw_only=True):
     total_exact: bool = True
     facets: dict[str, list[FacetCount]] = msgspec.field(default_factory=dict)
 
+    example: ClassVar[dict[str, Any]] = {
+        "items": [ProfileView.example],
+        "next_cursor": "q3Vb0d8k2mXl",
+        "total": 41,
+        "total_exact": True,
+        "facets": {"specialty": [{"value": "fashion", "count": 17}]},
+    }
+
 
 class PhotoPage(msgspec.Struct, frozen=True, kw_only=True):
     items: list[PhotoView]
@@ -110,37 +72,48 @@ class PhotoPage(msgspec.Struct, frozen=True, kw_only=True):
     total_exact: bool = True
     facets: dict[str, list[FacetCount]] = msgspec.field(default_factory=dict)
 
+    example: ClassVar[dict[str, Any]] = {
+        "items": [PhotoView.example],
+        "next_cursor": None,
+        "total": 1,
+        "total_exact": True,
+        "facets": {"tag": [{"value": "portrait", "count": 1}]},
+    }
+
+
+def _when(value: str | None) -> datetime | None:
+    return None if value is None else datetime.fromisoformat(value)
+
 
 def _place(s: dict[str, Any]) -> Place:
     return Place(
+        precision=s.get("location_precision") or "hidden",
         city_id=s.get("city_id"),
         city=s.get("city_name"),
         country_code=s.get("country_code"),
         country=s.get("country_name"),
-        precision=s.get("location_precision"),
     )
 
 
 def profile_view(hit: Hit) -> ProfileView:
     s = hit["_source"]
+    # Both lists in the owner's order (see projections.profiles).
     slugs, names = s.get("specialties") or [], s.get("specialty_names") or []
     return ProfileView(
-        id=s["id"],
-        display_name=s["display_name"],
+        id=uuid.UUID(s["id"]),
         role=s["role"],
+        display_name=s["display_name"],
         headline=s.get("headline"),
         bio=s.get("bio"),
-        place=_place(s),
-        specialties=[Specialty(slug, name) for slug, name in zip(slugs, names, strict=False)],
         languages=s.get("languages") or [],
+        specialties=[Specialty(slug, name) for slug, name in zip(slugs, names, strict=False)],
+        place=_place(s),
         visibility=s["visibility"],
-        studio_name=s.get("studio_name"),
-        experience=s.get("experience"),
-        open_to_tfp=s.get("open_to_tfp"),
         links=shown(s.get("links") or []),
+        attributes=s.get("attributes") or {},
         followers_count=s.get("followers_count") or 0,
         following_count=s.get("following_count") or 0,
-        created_at=s.get("created_at"),
+        created_at=datetime.fromisoformat(s["created_at"]),
         distance=band_of(hit),
         highlights=highlights.of(hit),
     )
@@ -159,24 +132,24 @@ def photo_view(hit: Hit, secret_key: str) -> PhotoView:
         if isinstance(v, dict) and isinstance(v.get("key"), str)
     ]
     return PhotoView(
-        id=s["id"],
+        id=uuid.UUID(s["id"]),
+        owner=Owner(uuid.UUID(s["owner_id"]), s["owner_name"], s["owner_role"]),
         title=s.get("title"),
         caption=s.get("caption"),
         tags=s.get("tags") or [],
-        owner=Owner(s["owner_id"], s.get("owner_name"), s.get("owner_role")),
-        place=_place(s),
         visibility=s["visibility"],
+        place=_place(s),
         camera_make=s.get("camera_make"),
         camera_model=s.get("camera_model"),
         lens=s.get("lens"),
         exif=s.get("exif") or {},
-        taken_at=s.get("taken_at"),
+        taken_at=_when(s.get("taken_at")),
         width=s.get("width"),
         height=s.get("height"),
         orientation=s.get("orientation"),
         variants=variants,
         placeholder=s.get("placeholder"),
-        created_at=s.get("created_at"),
+        created_at=datetime.fromisoformat(s["created_at"]),
         distance=band_of(hit),
         highlights=highlights.of(hit),
     )

@@ -9,7 +9,7 @@ import datetime as dt
 import random
 import uuid
 from collections.abc import AsyncIterator
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import select
 
@@ -68,8 +68,29 @@ def demo_profile(rng: random.Random, role: str, city: City) -> ProfileIn:
         specialties=specialties,
         location=location,
         nearby_opt_in=near,
-        attributes={"experience": rng.choice(words.EXPERIENCE)},
+        # Public as the role's defaults have it (lumen.shapes.attributes): tattoos stay private.
+        attributes=_attributes(rng, role),
     )
+
+
+def _attributes(rng: random.Random, role: str) -> dict[str, Any]:
+    """A comp card for a model, a kit list for a photographer."""
+    shared = {"experience": rng.choice(words.EXPERIENCE), "open_to_tfp": rng.random() < 0.6}
+    if role == "photographer":
+        return {**shared, "years_active": rng.randint(1, 25), "gear": rng.sample(words.GEAR, 2)}
+    waist = rng.randint(58, 80)
+    return {
+        **shared,
+        "height_cm": rng.randint(160, 192),
+        "measurements": {
+            "bust_cm": waist + rng.randint(18, 28),
+            "waist_cm": waist,
+            "hips_cm": waist + rng.randint(22, 32),
+        },
+        "hair_colour": rng.choice(words.HAIR_COLOURS),
+        "eye_colour": rng.choice(words.EYE_COLOURS),
+        "tattoos": rng.random() < 0.3,
+    }
 
 
 def demo_photo(rng: random.Random, city: City) -> PhotoIn:

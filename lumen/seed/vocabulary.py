@@ -78,6 +78,19 @@ SPECIALTIES = [
 ]
 LANGUAGES = ["fr", "de", "es", "it", "pt", "nl", "pl", "ja", "tr", "sv"]
 EXPERIENCE = ["beginner", "intermediate", "experienced", "professional"]
+HAIR_COLOURS = ["black", "brown", "auburn", "blonde", "red", "grey"]
+EYE_COLOURS = ["brown", "hazel", "green", "blue", "grey"]
+GEAR = [
+    "Canon EOS R5",
+    "Nikon Z8",
+    "Sony A7 IV",
+    "Fujifilm X-T5",
+    "Leica Q3",
+    "85mm f/1.4",
+    "35mm f/1.8",
+    "Profoto B10",
+    "Godox AD200",
+]
 BIOS = [
     "A {role} based in {city}, always looking for new collaborations.",
     "{city}-based {role}; natural light, honest moments and good coffee.",

@@ -28,7 +28,15 @@ async def test_photo_metadata_is_created_as_a_draft_with_normalised_tags(
     )
     assert response.status_code == 201, response.text
     photo = response.json()
-    assert photo["owner_id"] == owner_id
+    # The shape others see, with the processing state and the held location added.
+    assert photo["owner"] == {"id": owner_id, "name": "P", "role": "photographer"}
+    assert photo["place"] == {
+        "precision": "approximate",
+        "city_id": paris_city,
+        "city": "Paris",
+        "country_code": "FR",
+        "country": "France",
+    }
     assert photo["status"] == "draft"
     assert photo["title"] == "Golden hour"
     assert photo["tags"] == ["portrait", "golden hour"]

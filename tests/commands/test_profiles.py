@@ -37,7 +37,24 @@ async def test_creating_a_profile_writes_the_row_and_its_event_together(
     created = response.json()
     assert created["display_name"] == "Ana Lima"
     assert created["languages"] == ["pt", "en"]
-    assert created["specialties"] == ["portrait", "fashion"]  # in the order chosen
+    assert created["specialties"] == [  # in the order chosen, as the public view names them
+        {"slug": "portrait", "name": "Portrait"},
+        {"slug": "fashion", "name": "Fashion"},
+    ]
+    assert created["place"] == {
+        "precision": "city",
+        "city_id": paris_city,
+        "city": "Paris",
+        "country_code": "FR",
+        "country": "France",
+    }
+    assert created["public_attributes"] == [
+        "experience",
+        "years_active",
+        "gear",
+        "studio",
+        "open_to_tfp",
+    ]
     assert created["location"] == {
         "precision": "city",
         "city_id": paris_city,

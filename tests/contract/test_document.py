@@ -61,15 +61,26 @@ def test_files_are_binary_and_conditional() -> None:
     assert upload["requestBody"]["content"]["image/png"]["schema"]["format"] == "binary"
 
 
-def test_the_owner_view_is_a_union_tagged_by_role() -> None:
+@pytest.mark.parametrize("view", ["ProfileOut", "ProfileView"])
+def test_both_profile_views_are_unions_tagged_by_role(view: str) -> None:
     schemas = DOC["components"]["schemas"]
-    union = schemas["ProfileOut"]
+    union = schemas[view]
     assert union["discriminator"]["propertyName"] == "role"
-    model = schemas["ModelProfileOut"]
+    model = schemas[f"Model{view}"]
     assert model["properties"]["role"] == {"type": "string", "const": "model"}
     assert model["properties"]["attributes"] == {"$ref": "#/components/schemas/ModelAttributes"}
+    assert model["properties"]["specialties"]["items"] == {"$ref": "#/components/schemas/Specialty"}
+    assert model["properties"]["place"] == {"$ref": "#/components/schemas/Place"}
     assert "height_cm" in schemas["ModelAttributes"]["properties"]
     assert "studio" in schemas["PhotographerAttributes"]["properties"]
+
+
+def test_the_owner_names_public_attributes_of_their_own_role() -> None:
+    schemas = DOC["components"]["schemas"]
+    chosen = schemas["ModelProfileOut"]["properties"]["public_attributes"]["items"]["enum"]
+    assert "tattoos" in chosen
+    assert "studio" not in chosen
+    assert "public_attributes" not in schemas["ModelProfileView"]["properties"]
 
 
 def test_every_operation_has_a_summary_and_most_a_description() -> None:

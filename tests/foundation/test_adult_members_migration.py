@@ -15,6 +15,7 @@ from lumen.db.outbox import OutboxEvent
 from lumen.db.profiles import Profile
 from lumen.db.users import ModerationAction, User
 from lumen.resources import Resources
+from tests.foundation.old_rows import add_profile
 
 
 def _born(years: int) -> dt.date:
@@ -34,7 +35,7 @@ async def _people(db: Resources) -> None:
         for uid, (role, status, stored) in people.items():
             session.add(User(uid=uid, role=role, status=status, birth_date_encrypted=stored))
         await session.flush()
-        session.add(Profile(user_uid="young", display_name="Young"))
+        await add_profile(session, "young", "Young")
 
 
 async def _state(db: Resources) -> dict[str, tuple[str, int]]:

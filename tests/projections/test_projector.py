@@ -7,10 +7,11 @@ from sqlalchemy import event, text
 from lumen.auth.accounts import Account
 from lumen.commands import follows
 from lumen.db.outbox import record
+from lumen.db.profiles import ProfileSpecialty
 from lumen.events import ProfileFollowed
 from lumen.projections.indices import read_alias
-from lumen.projections.photos import EXIF_KEPT
 from lumen.resources import Resources
+from lumen.shapes.photos import EXIF_KEPT
 from tests.projections.conftest import assert_converged, fetch, project_all
 from tests.projections.world import (
     PARIS,
@@ -62,6 +63,7 @@ async def test_exact_location_is_kept_only_for_a_studio(search: Resources) -> No
         longitude=2.3305,
         location_precision="exact",
         attributes={"studio": {"name": "Lumière", "address": "1 rue"}},
+        public_attributes=["studio"],
     )
     await project_all(search)
     home_doc, studio_doc = (
@@ -74,6 +76,64 @@ async def test_exact_location_is_kept_only_for_a_studio(search: Resources) -> No
     assert home_doc["location"] != {"lat": 48.8612, "lon": 2.3305}
     assert studio_doc["location"] == {"lat": 48.8612, "lon": 2.3305}
     assert studio_doc["studio_name"] == "Lumière"
+
+
+async def test_only_the_attributes_their_owner_shows_reach_the_document(
+    search: Resources,
+) -> None:
+    model = await add_profile(
+        search,
+        await add_user(search, role="model"),
+        attributes={"height_cm": 172, "measurements": {"waist_cm": 61}, "tattoos": True},
+        public_attributes=["height_cm", "measurements"],
+    )
+    # A private studio is neither named, nor searched, nor pinned exactly.
+    studio = await add_profile(
+        search,
+        await add_user(search),
+        attributes={"studio": {"name": "Lumière", "address": "9 rue Oberkampf"}, "gear": ["X"]},
+        public_attributes=["gear", "open_to_tfp"],
+        latitude=48.8612,
+        longitude=2.3305,
+        location_precision="exact",
+    )
+    unchosen = await add_profile(
+        search, await add_user(search, role="model"), attributes={"height_cm": 180}
+    )
+    await project_all(search)
+    model_doc, studio_doc, unchosen_doc = [
+        await fetch(search, "profiles", ident) for ident in (model, studio, unchosen)
+    ]
+    assert model_doc is not None
+    assert studio_doc is not None
+    assert unchosen_doc is not None
+    assert model_doc["attributes"] == {"height_cm": 172, "measurements": {"waist_cm": 61}}
+    assert "tattoos" not in str(model_doc)
+    assert studio_doc["attributes"] == {"gear": ["X"]}
+    assert studio_doc["studio_name"] is None
+    assert "Lumière" not in str(studio_doc)
+    assert "Oberkampf" not in str(studio_doc)
+    assert studio_doc["location_precision"] == "approximate"
+    assert studio_doc["location"] != {"lat": 48.8612, "lon": 2.3305}
+    # A row with no choice recorded shows nothing (commands always record one).
+    assert unchosen_doc["attributes"] == {}
+    lumiere = {"match": {"folded.studio_name": "lumiere"}}
+    assert await search.search.count(read_alias(search.settings, "profiles"), lumiere) == 0
+
+
+async def test_specialties_keep_their_owners_order(search: Resources) -> None:
+    profile_id = await add_profile(search, await add_user(search))
+    async with search.sessions.begin() as session:
+        for position, slug in enumerate(["wedding", "fashion", "portrait"]):
+            session.add(
+                ProfileSpecialty(profile_id=profile_id, specialty_slug=slug, position=position)
+            )
+    await update_profile(search, profile_id, bio="ordered")
+    await project_all(search)
+    doc = await fetch(search, "profiles", profile_id)
+    assert doc is not None
+    assert doc["specialties"] == ["wedding", "fashion", "portrait"]
+    assert doc["specialty_names"] == ["Wedding", "Fashion", "Portrait"]
 
 
 async def test_hidden_location_indexes_neither_point_nor_city(search: Resources) -> None:

@@ -98,8 +98,10 @@ async def add_person(
         profile = Profile(id=uuid.uuid4(), user_uid=uid, display_name=display_name, **values)
         session.add(profile)
         await session.flush()
-        for slug in specialties:
-            session.add(ProfileSpecialty(profile_id=profile.id, specialty_slug=slug))
+        for position, slug in enumerate(specialties):
+            session.add(
+                ProfileSpecialty(profile_id=profile.id, specialty_slug=slug, position=position)
+            )
         await session.flush()
         await record(
             session, ProfileCreated(profile_id=profile.id, version=profile.version, user_uid=uid)

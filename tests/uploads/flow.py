@@ -63,6 +63,12 @@ class Owner:
         return photo
 
 
+def key_of(variant: dict[str, Any]) -> str:
+    """The storage key a variant's signed URL names."""
+    key: str = variant["url"].split("?", 1)[0].rsplit("/", 1)[1]
+    return key
+
+
 async def original_key(resources: Resources, photo_id: str) -> str:
     async with resources.sessions() as session:
         key = await session.scalar(

@@ -103,7 +103,7 @@ async def test_deleting_a_photo_or_profile_erases_its_files(
     me = await owner()
     photo_id, photo = await _ready(db, me, _picture((0, 150, 0)))
     files = await _files(db, photo_id)
-    url = f"/v1/photos/{photo_id}" if removal == "photo" else f"/v1/profiles/{photo['owner_id']}"
+    url = f"/v1/photos/{photo_id}" if removal == "photo" else f"/v1/profiles/{photo['owner']['id']}"
     assert (await client.delete(url, headers=me.headers)).status_code == 204
     await run_worker(settings)
     assert await _stored(settings, files) == set()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, ClassVar, Literal
 
 import msgspec
 
@@ -17,11 +17,15 @@ class Registration(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     role: Literal["photographer", "model"]
     birth_date: dt.date
 
+    example: ClassVar[dict[str, Any]] = {"role": "model", "birth_date": "1999-04-01"}
+
 
 class AccountChanges(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     # The role is fixed at registration: a profile's role-specific attributes and the
     # audiences that found it depend on it. A birth date can be corrected.
     birth_date: dt.date | msgspec.UnsetType = msgspec.UNSET
+
+    example: ClassVar[dict[str, Any]] = {"birth_date": "1999-04-11"}
 
 
 class AccountView(msgspec.Struct, kw_only=True):
@@ -33,6 +37,17 @@ class AccountView(msgspec.Struct, kw_only=True):
     is_admin: bool
     version: int
     created_at: dt.datetime
+
+    example: ClassVar[dict[str, Any]] = {
+        "uid": "Hk3pQ8vZx2cN0aYbW4rT7uLm9sE1",
+        "role": "model",
+        "status": "active",
+        "status_reason": None,
+        "birth_date": "1999-04-01",
+        "is_admin": False,
+        "version": 1,
+        "created_at": "2026-11-20T10:12:00Z",
+    }
 
 
 def view_of(user: User, caller: Caller | Account, secret_key: str) -> AccountView:

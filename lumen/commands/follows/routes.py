@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Any, ClassVar
 
 import msgspec
 from litestar import Controller, Response, delete, post
@@ -25,10 +25,14 @@ from lumen.http import Acc, raises
 class FollowIn(msgspec.Struct, forbid_unknown_fields=True):
     profile_id: uuid.UUID
 
+    example: ClassVar[dict[str, Any]] = {"profile_id": "6f1c2b9e-8d3a-4a57-9a53-2f4b8f0c1d21"}
+
 
 class FollowOut(msgspec.Struct):
     profile_id: uuid.UUID
     following: bool
+
+    example: ClassVar[dict[str, Any]] = {**FollowIn.example, "following": True}
 
 
 class FollowController(Controller):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Annotated
+from typing import Annotated, Any, ClassVar
 
 import msgspec
 from litestar import Controller, post
@@ -30,6 +30,8 @@ Reason = Annotated[str, msgspec.Meta(min_length=1, max_length=2000, pattern=r"\S
 class ModerationRequest(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     reason: Reason
 
+    example: ClassVar[dict[str, Any]] = {"reason": "Spam links in every caption."}
+
 
 class ModerationRecord(msgspec.Struct, kw_only=True):
     id: int
@@ -40,6 +42,16 @@ class ModerationRecord(msgspec.Struct, kw_only=True):
     actor_uid: str
     subject_uid: str | None
     created_at: dt.datetime
+
+    example: ClassVar[dict[str, Any]] = {
+        "id": 17,
+        "action": "hide_photo",
+        "target_type": "photo",
+        "target_id": "0d4e5c3a-7b21-4f6e-8a9d-1c2b3a4f5e6d",
+        "reason": "Spam links in every caption.",
+        "actor_uid": "admin-7Qm2",
+        "created_at": "2026-11-29T08:30:00Z",
+    }
 
 
 def record_of(row: ModerationAction) -> ModerationRecord:

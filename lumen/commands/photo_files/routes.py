@@ -19,12 +19,12 @@ from lumen.commands.photo_files.errors import (
 from lumen.commands.photo_files.upload import read_own, receive_original
 from lumen.commands.photos.routes import PhotoId
 from lumen.commands.photos.structs import PhotoOut
-from lumen.commands.photos.views import owner_view, with_urls
-from lumen.commands.versions import tagged
+from lumen.commands.photos.views import owner_view, tagged_photo
 from lumen.http import ETAG, IfNoneMatch, Reader, Req, Res, files, raises, uploads
 from lumen.media import headers
 from lumen.media.backend import storage_for
 from lumen.media.formats import MediaType
+from lumen.revalidation import not_modified, unless_current
 
 UPLOAD_DESCRIPTION = (
     "The image file itself as the raw request body (JPEG, PNG, WebP, HEIC/HEIF or AVIF; the"
@@ -53,7 +53,7 @@ class PhotoOriginalController(Controller):
     ) -> Response[PhotoOut]:
         length = request.headers.get("content-length")
         view = await receive_original(commands, editor, photo_id, request.stream(), length)
-        return tagged(with_urls(view, commands.settings.secret_key), 202)
+        return tagged_photo(view, 202)
 
     @get(
         "/",
@@ -72,7 +72,7 @@ class PhotoOriginalController(Controller):
         if key is None or not await storage.exists(key):
             raise NoOriginal("Upload the file with PUT to this address first.")
         found = headers.file_headers(key, headers.OWNER_ONLY)
-        if headers.not_modified(if_none_match, found["etag"]):
+        if not_modified(if_none_match, found["etag"]):
             return Response(None, status_code=304, headers=found)
         return Stream(storage.stream(key), media_type=headers.media_type_of(key), headers=found)
 
@@ -88,7 +88,12 @@ class MyPhotoController(Controller):
         response_headers=[ETAG],
         opt=raises(NotFound),
     )
-    async def read(self, photo_id: PhotoId, reader: Reader, resources: Res) -> Response[PhotoOut]:
-        """The owner's view of one of their photos, in any state: poll it after an upload."""
+    async def read(
+        self, photo_id: PhotoId, reader: Reader, resources: Res, if_none_match: IfNoneMatch = None
+    ) -> Response[PhotoOut]:
+        """The owner's view of one of their photos, in any state: poll it after an upload
+        (with If-None-Match, a 304 until it changes)."""
         photo = await read_own(resources.sessions, reader, photo_id)
-        return tagged(with_urls(owner_view(photo), resources.settings.secret_key))
+        async with resources.sessions() as session:
+            view = await owner_view(session, photo, resources.settings.secret_key)
+        return unless_current(if_none_match, tagged_photo(view))

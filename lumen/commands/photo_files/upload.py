@@ -64,7 +64,7 @@ async def upload_original(command: UploadOriginal, uow: UnitOfWork) -> PhotoOut:
         if photo.status == "processing":
             # Again for a retried PUT too: the job id makes a second enqueue a no-op.
             uow.enqueue(ProcessPhoto(photo_id=photo.id, original_key=upload.key))
-        return await uow.commit(owner_view(photo))
+        return await uow.commit(await owner_view(session, photo, uow.settings.secret_key))
 
 
 async def _hold(session: AsyncSession, uow: UnitOfWork, key: str) -> None:

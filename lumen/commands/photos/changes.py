@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import uuid
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Select, bindparam, insert, select
+from sqlalchemy import Select, String, bindparam, column, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from lumen import events
@@ -19,7 +19,10 @@ from lumen.commands.photos.structs import PhotoIn
 from lumen.db.outbox import with_event
 from lumen.db.photos import Photo
 from lumen.db.profiles import Profile
+from lumen.shapes.photos import Owner
+from lumen.shapes.profiles import Role
 
+OWNER_NAME = "owner_name"
 PLAIN_FIELDS = ("title", "caption", "tags", "visibility", "taken_at")
 INSERTED = (
     *PLAIN_FIELDS,
@@ -70,9 +73,9 @@ async def apply(session: AsyncSession, photo: Photo, changes: dict[str, Any]) ->
 
 
 @cache
-def _create_statement() -> Select[tuple[Photo]]:
-    """Finds the owner's profile, inserts the draft and records its event in one
-    statement; built once, bound per call."""
+def _create_statement() -> Select[Photo, str]:
+    """Finds the owner's profile, inserts the draft, records its event and reads the
+    owner's name in one statement; built once, bound per call."""
     owner = select(
         bindparam("id", type_=Photo.__table__.c.id.type),
         Profile.id,
@@ -80,10 +83,16 @@ def _create_statement() -> Select[tuple[Photo]]:
     ).where(Profile.user_uid == bindparam("owner_uid"))
     change = insert(Photo).from_select(["id", "owner_id", *INSERTED], owner)
     statement = with_event(change.returning(*Photo.__table__.c), events.PhotoCreated)
-    return select(Photo).from_statement(statement)  # type: ignore[return-value]
+    changed = statement.selected_columns
+    named = statement.add_columns(Profile.display_name.label(OWNER_NAME)).join(
+        Profile, Profile.id == changed.owner_id
+    )
+    return select(Photo, column(OWNER_NAME, String)).from_statement(named)  # type: ignore[return-value]
 
 
-async def insert_photo(session: AsyncSession, account: Account, data: PhotoIn) -> Photo:
+async def insert_photo(
+    session: AsyncSession, account: Account, data: PhotoIn
+) -> tuple[Photo, Owner]:
     where = await locations.resolve(session, data.location)
     values = {
         "id": uuid.uuid4(),
@@ -103,7 +112,8 @@ async def insert_photo(session: AsyncSession, account: Account, data: PhotoIn) -
         "moderation": "visible",
         "version": 1,
     }
-    photo: Photo | None = await session.scalar(_create_statement(), values)
-    if photo is None:
+    created = (await session.execute(_create_statement(), values)).first()
+    if created is None:
         raise ProfileRequired("This needs a profile of your own.")
-    return photo
+    photo, name = created
+    return photo, Owner(photo.owner_id, name, cast(Role, account.role))

@@ -30,8 +30,8 @@ class CreatePhoto(msgspec.Struct, frozen=True, kw_only=True):
 
 async def create_photo(command: CreatePhoto, uow: UnitOfWork) -> PhotoOut:
     async with uow as session:
-        photo = await insert_photo(session, command.account, command.photo)
-        return await uow.commit(owner_view(photo))
+        photo, owner = await insert_photo(session, command.account, command.photo)
+        return await uow.commit(await owner_view(session, photo, uow.settings.secret_key, owner))
 
 
 class UpdatePhoto(msgspec.Struct, frozen=True, kw_only=True):
@@ -55,7 +55,7 @@ async def update_photo(command: UpdatePhoto, uow: UnitOfWork) -> PhotoOut:
             photo_id=photo.id, version=photo.version, owner_id=photo.owner_id
         )
         await record(session, updated)
-        return await uow.commit(owner_view(photo))
+        return await uow.commit(await owner_view(session, photo, uow.settings.secret_key))
 
 
 class DeletePhoto(msgspec.Struct, frozen=True, kw_only=True):

@@ -10,21 +10,24 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Annotated, Literal
+from typing import Annotated, Any, ClassVar, cast
 
 import msgspec
 from litestar import Controller, get
 from litestar.params import Parameter
 from sqlalchemy import select, tuple_
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from lumen.commands import cursors
-from lumen.commands.photos.structs import PhotoOut
-from lumen.commands.photos.views import owner_view, with_urls
+from lumen.commands.photos.structs import PhotoOut, Status
+from lumen.commands.photos.views import view_of
+from lumen.db.cities import City
 from lumen.db.photos import Photo
 from lumen.db.profiles import Profile
 from lumen.http import Acc, Res
+from lumen.shapes.photos import Owner
+from lumen.shapes.profiles import Role
 
-Status = Literal["draft", "processing", "ready", "failed"]
 Statuses = Annotated[
     list[Status] | None, Parameter(max_items=4, description="Repeat for several; all if absent")
 ]
@@ -36,6 +39,11 @@ class MyPhotoPage(msgspec.Struct, kw_only=True):
     items: list[PhotoOut]
     # Absent on the last page.
     next_cursor: str | None = None
+
+    example: ClassVar[dict[str, Any]] = {
+        "items": [PhotoOut.example],
+        "next_cursor": "eyJjcmVhdGVkX2F0IjoiMjAyNi0xMC0wM1QwOTowMDowMFoifQ",
+    }
 
 
 class _After(msgspec.Struct, array_like=True):
@@ -59,7 +67,7 @@ class MyPhotosController(Controller):
         """Newest first; `status` narrows the list (e.g. `status=failed` for the uploads to
         fix). Follow `next_cursor` for the next page."""
         query = (
-            select(Photo)
+            select(Photo, Profile.display_name)
             .join(Profile, Profile.id == Photo.owner_id)
             .where(Profile.user_uid == account.uid)
             .order_by(Photo.created_at.desc(), Photo.id.desc())
@@ -71,12 +79,26 @@ class MyPhotosController(Controller):
             after = cursors.decode(cursor, _After)
             query = query.where(tuple_(Photo.created_at, Photo.id) < (after.created_at, after.id))
         async with resources.sessions() as session:
-            photos = list((await session.scalars(query)).all())
-        shown, more = photos[:page_size], len(photos) > page_size
-        key = resources.settings.secret_key
-        return MyPhotoPage(
-            items=[with_urls(owner_view(photo), key) for photo in shown],
-            next_cursor=cursors.encode(_After(shown[-1].created_at, shown[-1].id))
-            if more
-            else None,
-        )
+            found = (await session.execute(query)).all()
+            page, more = found[:page_size], len(found) > page_size
+            cities = await _cities(session, {photo.city_id for photo, _ in page})
+        key, role = resources.settings.secret_key, cast(Role, account.role)
+        items = [
+            view_of(photo, Owner(photo.owner_id, name, role), cities.get(photo.city_id), key)
+            for photo, name in page
+        ]
+        return MyPhotoPage(items=items, next_cursor=_next(page[-1][0]) if more else None)
+
+
+def _next(last: Photo) -> str:
+    return cursors.encode(_After(last.created_at, last.id))
+
+
+async def _cities(session: AsyncSession, ids: set[int | None]) -> dict[int | None, City]:
+    """The cities of a page's photos in one query, however many photos it holds."""
+    wanted = ids - {None}
+    if not wanted:
+        return {}
+    return {
+        city.id: city for city in await session.scalars(select(City).where(City.id.in_(wanted)))
+    }

@@ -21,14 +21,14 @@ from lumen.commands.photos.handlers import (
     update_photo,
 )
 from lumen.commands.photos.structs import PhotoIn, PhotoOut, PhotoPatch
-from lumen.commands.versions import tagged
+from lumen.commands.photos.views import tagged_photo
 from lumen.http import ETAG, LOCATION, Acc, IdempotencyKey, raises
 
 PhotoId = Annotated[uuid.UUID, PathParameter(description="The photo's id")]
 
 
 def created(view: PhotoOut) -> Response[PhotoOut]:
-    return tagged(view, 201, f"/v1/photos/{view.id}")
+    return tagged_photo(view, 201, f"/v1/photos/{view.id}")
 
 
 class PhotoController(Controller):
@@ -69,7 +69,7 @@ class PhotoController(Controller):
     ) -> Response[PhotoOut]:
         """Every field as sent; absent fields get their defaults."""
         command = UpdatePhoto(editor=editor, photo_id=photo_id, changes=data)
-        return tagged(await commands.run(update_photo, command))
+        return tagged_photo(await commands.run(update_photo, command))
 
     @patch(
         "/{photo_id:uuid}",
@@ -85,7 +85,7 @@ class PhotoController(Controller):
         `location` of only `{"precision": …}` shows the coordinates Lumen already holds
         (from the file's GPS, say) at that precision."""
         command = UpdatePhoto(editor=editor, photo_id=photo_id, changes=data)
-        return tagged(await commands.run(update_photo, command))
+        return tagged_photo(await commands.run(update_photo, command))
 
     @delete(
         "/{photo_id:uuid}",

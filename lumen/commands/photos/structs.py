@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar, Literal
 
 import msgspec
 from msgspec import UNSET, UnsetType
 
 from lumen.commands import fields
-from lumen.commands.fields import LocationIn, Visibility
+from lumen.commands.fields import LocationIn
 from lumen.commands.profiles.structs import LocationOut, RawList
+from lumen.shapes import examples
+from lumen.shapes.photos import PhotoShape
+from lumen.shapes.profiles import Visibility
 from lumen.validation import Invalid, Normaliser, normalise
 
 TITLE_MAX = 140
 CAPTION_MAX = 2000
+Status = Literal["draft", "processing", "ready", "failed"]
+Moderation = Literal["visible", "hidden"]
 Tags = Annotated[list[Annotated[str, msgspec.Meta(max_length=100)]], msgspec.Meta(max_length=100)]
 
 
@@ -43,6 +47,14 @@ class PhotoIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     taken_at: datetime | None = None
     location: LocationIn | None = None
 
+    example: ClassVar[dict[str, Any]] = {
+        "title": "Rooftop at dusk",
+        "caption": "Last light over the zinc roofs.",
+        "tags": ["portrait", "golden hour"],
+        "visibility": "public",
+        "location": {"precision": "city", "city_id": 2988507},
+    }
+
     def __post_init__(self) -> None:
         normalise(self, NORMALISERS)
 
@@ -55,32 +67,33 @@ class PhotoPatch(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     taken_at: datetime | UnsetType | None = UNSET
     location: LocationIn | UnsetType | None = UNSET
 
+    # Publishes the coordinates read from the file's GPS, at about a kilometre.
+    example: ClassVar[dict[str, Any]] = {"location": {"precision": "approximate"}}
+
     def __post_init__(self) -> None:
         normalise(self, NORMALISERS)
 
 
-class PhotoOut(msgspec.Struct, kw_only=True):
-    """The owner's view of a photo, with its processing state."""
+class PhotoOut(PhotoShape, frozen=True, kw_only=True):
+    """The owner's view of a photo: as others see it once it is ready, in any state, with
+    its processing state and the location Lumen holds."""
 
-    id: uuid.UUID
-    owner_id: uuid.UUID
-    title: str | None
-    caption: str | None
-    tags: list[str]
-    visibility: Visibility
-    status: str
+    status: Status
     failure_reason: str | None
-    moderation: str
-    taken_at: datetime | None
+    moderation: Moderation
     location: LocationOut
-    width: int | None
-    height: int | None
-    exif: dict[str, Any]
-    variants: list[dict[str, Any]]
-    placeholder: str | None
     version: int
-    created_at: datetime
     updated_at: datetime
+
+    example: ClassVar[dict[str, Any]] = {
+        **examples.PHOTO,
+        "status": "ready",
+        "failure_reason": None,
+        "moderation": "visible",
+        "location": {"precision": "city", "city_id": 2988507, "latitude": None, "longitude": None},
+        "version": 4,
+        "updated_at": "2026-10-03T09:00:12Z",
+    }
 
 
 __all__ = ["PhotoIn", "PhotoOut", "PhotoPatch", "RawList"]

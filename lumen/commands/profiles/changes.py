@@ -9,7 +9,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from lumen.commands import locations
-from lumen.commands.attributes import has_studio, validate_attributes
+from lumen.commands.attributes import has_studio, public_attributes, validate_attributes
 from lumen.commands.editor import Editor
 from lumen.commands.errors import InvalidInput, NotFound
 from lumen.commands.fields import LocationIn
@@ -105,6 +105,11 @@ async def apply(
     if "attributes" in changes:
         try:
             profile.attributes = validate_attributes(role, changes["attributes"] or {})
+        except InvalidInput as exc:
+            errors += exc.errors
+    if "public_attributes" in changes:
+        try:
+            profile.public_attributes = public_attributes(role, changes["public_attributes"])
         except InvalidInput as exc:
             errors += exc.errors
     if "specialties" in changes:

@@ -31,7 +31,8 @@ from lumen.commands.profiles.structs import ProfileIn, ProfileOut, ProfilePatch,
 from lumen.commands.profiles.views import owner_view
 from lumen.commands.versions import tagged
 from lumen.db.profiles import Profile
-from lumen.http import ETAG, LOCATION, Acc, IdempotencyKey, Res, Who, raises
+from lumen.http import ETAG, LOCATION, Acc, IdempotencyKey, IfNoneMatch, Res, Who, raises
+from lumen.revalidation import unless_current
 
 ProfileId = Annotated[uuid.UUID, PathParameter(description="The profile's id")]
 
@@ -149,12 +150,16 @@ class MyProfileController(Controller):
         response_headers=[ETAG],
         opt=raises(Unauthenticated, RegistrationRequired, NotFound),
     )
-    async def mine(self, caller: Who, resources: Res) -> Response[ProfileOut]:
-        """Private fields included; its ETag is what If-Match wants."""
+    async def mine(
+        self, caller: Who, resources: Res, if_none_match: IfNoneMatch = None
+    ) -> Response[ProfileOut]:
+        """Private fields included; its ETag is what If-Match wants (and If-None-Match, a
+        304 until the profile changes)."""
         # Reading is allowed while suspended (only writes are refused), as for GET /v1/me.
         account = await load_account(resources, signed_in(caller))
         async with resources.sessions() as session:
             profile = await session.scalar(select(Profile).where(Profile.user_uid == account.uid))
             if profile is None:
                 raise NotFound("You have no profile yet; create one with POST /v1/profiles.")
-            return tagged(await owner_view(session, profile, account.role))
+            view = await owner_view(session, profile, account.role)
+        return unless_current(if_none_match, tagged(view))

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime
-from typing import Annotated, Any, Protocol, cast
+from typing import Annotated, Any, ClassVar, Protocol, cast
 
 import msgspec
 from msgspec import UNSET, UnsetType
 
 from lumen.commands import fields
-from lumen.commands.fields import LocationIn, Precision, Visibility
+from lumen.commands.fields import LocationIn
+from lumen.shapes import examples
+from lumen.shapes.attributes import AttributeName
+from lumen.shapes.places import Precision
+from lumen.shapes.profiles import ProfileShape, Visibility
 from lumen.validation import Normaliser, normalise
 
 DISPLAY_NAME_MAX = 80
@@ -24,6 +27,13 @@ Specialties = Annotated[list[Slug], msgspec.Meta(max_length=MAX_SPECIALTIES)]
 RawList = Annotated[
     list[Annotated[str, msgspec.Meta(max_length=400)]], msgspec.Meta(max_length=100)
 ]
+PublicAttributes = Annotated[
+    list[AttributeName],
+    msgspec.Meta(
+        max_length=20,
+        description="The attributes others see (absent or null: the role's defaults).",
+    ),
+]
 
 
 # What each text and list field becomes before it is stored (errors name the field).
@@ -33,6 +43,16 @@ NORMALISERS: dict[str, Normaliser] = {
     "bio": fields.text_of(BIO_MAX),
     "languages": fields.languages,
     "links": fields.links,
+}
+_SENT = {
+    "display_name": "Mia Laurent",
+    "headline": "Fashion and portrait model in Paris",
+    "languages": ["fr", "en"],
+    "specialties": ["fashion", "portrait"],
+    "location": {"precision": "city", "city_id": 2988507},
+    "links": ["https://mia.example/book"],
+    "attributes": {**examples.MODEL_ATTRIBUTES, "tattoos": False},
+    "public_attributes": ["experience", "height_cm", "measurements", "hair_colour", "open_to_tfp"],
 }
 
 
@@ -50,13 +70,17 @@ class ProfileIn(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     nearby_opt_in: bool = False
     links: RawList = []
     attributes: dict[str, Any] = {}
+    public_attributes: PublicAttributes | None = None
+
+    example: ClassVar[dict[str, Any]] = _SENT
 
     def __post_init__(self) -> None:
         normalise(self, NORMALISERS)
 
 
 class ProfilePatch(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    """Only the fields sent change; an explicit null clears a field that may be empty."""
+    """Only the fields sent change; an explicit null clears a field that may be empty
+    (and puts `public_attributes` back to the role's defaults)."""
 
     display_name: str | UnsetType = UNSET
     headline: str | UnsetType | None = UNSET
@@ -69,6 +93,12 @@ class ProfilePatch(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     nearby_opt_in: bool | UnsetType = UNSET
     links: RawList | UnsetType = UNSET
     attributes: dict[str, Any] | UnsetType = UNSET
+    public_attributes: PublicAttributes | UnsetType | None = UNSET
+
+    example: ClassVar[dict[str, Any]] = {
+        "headline": "Fashion model in Paris and Lyon",
+        "public_attributes": ["experience", "height_cm", "measurements", "tattoos"],
+    }
 
     def __post_init__(self) -> None:
         normalise(self, NORMALISERS)
@@ -76,6 +106,8 @@ class ProfilePatch(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 
 class SpecialtiesIn(msgspec.Struct, forbid_unknown_fields=True):
     specialties: Specialties
+
+    example: ClassVar[dict[str, Any]] = {"specialties": ["fashion", "portrait", "beauty"]}
 
 
 class Located(Protocol):
@@ -92,6 +124,9 @@ class Located(Protocol):
 
 
 class LocationOut(msgspec.Struct, kw_only=True):
+    """The location Lumen holds, as its owner set it, coordinates included; `place` is
+    what others see of it."""
+
     precision: Precision
     city_id: int | None
     latitude: float | None
@@ -105,24 +140,24 @@ class LocationOut(msgspec.Struct, kw_only=True):
         )
 
 
-class ProfileOut(msgspec.Struct, kw_only=True):
-    """The owner's view: everything they set, including what the public never sees."""
+class ProfileOut(ProfileShape, frozen=True, kw_only=True):
+    """The owner's view: the profile as others see it, with every attribute (not only the
+    public ones) and the owner's settings."""
 
-    id: uuid.UUID
-    role: str
-    display_name: str
-    headline: str | None
-    bio: str | None
-    languages: list[str]
-    specialties: list[str]
     location: LocationOut
-    visibility: Visibility
+    public_attributes: list[AttributeName]
     discoverable: bool
     nearby_opt_in: bool
-    links: list[str]
-    attributes: dict[str, Any]
-    followers_count: int
-    following_count: int
     version: int
-    created_at: datetime
     updated_at: datetime
+
+    example: ClassVar[dict[str, Any]] = {
+        **examples.PROFILE,
+        "attributes": _SENT["attributes"],
+        "location": {"precision": "city", "city_id": 2988507, "latitude": None, "longitude": None},
+        "public_attributes": _SENT["public_attributes"],
+        "discoverable": True,
+        "nearby_opt_in": False,
+        "version": 3,
+        "updated_at": "2026-11-28T17:02:00Z",
+    }

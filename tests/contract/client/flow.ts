@@ -79,11 +79,18 @@ export async function firstSession(picture: Blob): Promise<string[]> {
   // The owner's view is a union tagged by role: a model's attributes are a model's.
   const height = profile.role === "model" ? profile.attributes.height_cm : undefined;
   const version: string | null = created.etag;
+  // Tattoos stay private unless she shows them; the rest of her comp card is public.
+  const shown: BodyOf<"patchProfile"> = {
+    public_attributes: ["height_cm", "measurements", "experience"],
+  };
+  const path = `/v1/profiles/${profile.id}`;
+  const patched = await call("patchProfile", 200, "PATCH", path, token, shown);
+  const chosen: string[] = patched.body.public_attributes;
 
   const draft = await call("createPhoto", 201, "POST", "/v1/photos", token, { title: "Rooftop" });
   const photoId: string = draft.body.id;
-  const path = `/v1/photos/${photoId}/original`;
-  await call("uploadPhotoOriginal", 202, "PUT", path, token, picture);
+  const original = `/v1/photos/${photoId}/original`;
+  await call("uploadPhotoOriginal", 202, "PUT", original, token, picture);
   let photo: Schemas["PhotoOut"] = draft.body;
   while (photo.status !== "ready" && photo.status !== "failed") {
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -93,8 +100,24 @@ export async function firstSession(picture: Blob): Promise<string[]> {
   const failures = mine.body.items.map((p) => p.failure_reason ?? "");
 
   const found = await call("searchProfiles", 200, "GET", "/v1/search/profiles?q=mia", token);
-  const names = found.body.items.map((hit) => hit.display_name);
-  return [me.uid, String(height), String(version), photo.status, ...failures, ...names];
+  // A hit has the owner's shape: the same specialties, place and (public) attributes.
+  const cards = found.body.items.map((hit: Schemas["ProfileView"]) => {
+    const specialties = hit.specialties.map((s) => s.name).join(", ");
+    const where = hit.place.city ?? "somewhere";
+    const tall = hit.role === "model" ? hit.attributes.height_cm : undefined;
+    return `${hit.display_name} (${specialties}) in ${where}, ${tall ?? "?"} cm`;
+  });
+  const shot = `${photo.owner.name}, ${photo.place.city ?? "no city shown"}`;
+  return [
+    me.uid,
+    String(height),
+    String(version),
+    ...chosen,
+    photo.status,
+    shot,
+    ...failures,
+    ...cards,
+  ];
 }
 
 export function explain(error: unknown): string {
