@@ -17,6 +17,8 @@ from tests.auth.test_authorization_matrix import ROUTES
 VALUES = {"uid": "someone", "profile_id": "0" * 8 + "-0000-4000-8000-" + "0" * 12}
 VALUES["photo_id"] = VALUES["profile_id"]
 VALUES["key"] = "0" * 64 + ".webp"
+VALUES["target_kind"] = "photo"
+VALUES["target_id"] = VALUES["profile_id"]
 # Routes that read no credentials at all: a media file's signed URL is its only permission,
 # and suggestions and map clusters answer everyone alike.
 CREDENTIAL_FREE = {

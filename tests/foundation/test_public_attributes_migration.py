@@ -23,7 +23,7 @@ async def test_existing_profiles_get_their_roles_defaults_and_the_downgrade_drop
     db: Resources,
 ) -> None:
     url = db.settings.database_url
-    await asyncio.to_thread(downgrade, url, "0006")
+    await asyncio.to_thread(downgrade, url, "0009")
     try:
         async with db.sessions.begin() as session:
             for role in ("model", "photographer"):
@@ -31,7 +31,7 @@ async def test_existing_profiles_get_their_roles_defaults_and_the_downgrade_drop
             await session.flush()
             for role in ("model", "photographer"):
                 await add_profile(session, role, role)
-        await asyncio.to_thread(upgrade, url, "0007")
+        await asyncio.to_thread(upgrade, url, "0010")
         async with db.db.connect() as conn:
             rows = await conn.execute(text("SELECT user_uid, public_attributes FROM profiles"))
             chosen = {str(uid): list(names) for uid, names in rows}
@@ -46,7 +46,7 @@ async def test_existing_profiles_get_their_roles_defaults_and_the_downgrade_drop
             ],
             "photographer": ["experience", "years_active", "gear", "studio", "open_to_tfp"],
         }
-        await asyncio.to_thread(downgrade, url, "0006")
+        await asyncio.to_thread(downgrade, url, "0009")
         assert "public_attributes" not in await _columns(db)
     finally:
         await asyncio.to_thread(upgrade, url)

@@ -50,6 +50,7 @@ class ModerationRecord(msgspec.Struct, kw_only=True):
         "target_id": "0d4e5c3a-7b21-4f6e-8a9d-1c2b3a4f5e6d",
         "reason": "Spam links in every caption.",
         "actor_uid": "admin-7Qm2",
+        "subject_uid": "member-3Kd9",
         "created_at": "2026-11-29T08:30:00Z",
     }
 

@@ -3,7 +3,7 @@ an admin, newest first, a cursor page at a time. Served from the audit table."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any, ClassVar
 
 import msgspec
 from litestar import Controller, get
@@ -26,6 +26,8 @@ Cursor = Annotated[str | None, Parameter(max_length=100, description="`next_curs
 class TrailPage(msgspec.Struct, kw_only=True):
     items: list[ModerationRecord]
     next_cursor: str | None = None
+
+    example: ClassVar[dict[str, Any]] = {"items": [ModerationRecord.example], "next_cursor": None}
 
 
 class _After(msgspec.Struct, array_like=True):
