@@ -21,9 +21,10 @@ PARIS_ID = 2988507  # GeoNames
 Register = Callable[..., Awaitable[Caller]]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 async def paris_city(resources: Resources) -> int:
-    """Paris as the only city these tests need; the full dataset is seeded elsewhere."""
+    """Paris as the only city these tests need; the full dataset is seeded elsewhere. Per
+    test (the insert is idempotent): the migration tests drop and recreate the tables."""
     async with resources.db.begin() as conn:
         await conn.execute(
             text(
